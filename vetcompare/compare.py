@@ -1,0 +1,180 @@
+"""Side-by-side comparison: regions as columns, metrics as rows, each cell readable at a glance.
+
+:func:`select` filters the common table; :func:`describe` turns one row into a
+short phrase such as "≥60% (2025)" or "1–2所 国家级 (2025, 力争)";
+:func:`side_by_side` lays the phrases out as a region × metric grid and
+:func:`comparison_long` gives the same content tidy, for further pandas work.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+from . import schema
+from .load import load_codebook, load_documents, load_targets
+
+TIER_LABELS = {  # tier -> (Chinese, English)
+    "national": ("国家级", "national"),
+    "provincial": ("省级", "provincial"),
+    "prefecture": ("地市级", "prefecture"),
+    "district": ("区县级", "district"),
+    "none": ("", ""),
+}
+KIND_LABELS = {"target": ("目标", "target"), "baseline": ("基线", "baseline"), "standard": ("标准", "standard")}
+HEDGE_LABEL = ("力争", "aspirational")
+
+
+def _as_list(value) -> list | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def select(
+    df: pd.DataFrame | None = None,
+    *,
+    theme: str | Iterable[str] | None = None,
+    metric: str | Iterable[str] | None = None,
+    tier: str | Iterable[str] | None = None,
+    kind: str | Iterable[str] | None = None,
+    region: str | Iterable[str] | None = None,
+    years: tuple[int, int] | None = None,
+) -> pd.DataFrame:
+    """Rows of ``df`` (default: all targets) that match every filter given.
+
+    ``metric`` entries match a metric id or any id below it (``schools`` or
+    ``schools.secondary`` select the whole family); ``region`` matches the
+    Chinese or English region name or the doc_id; ``years`` is inclusive and
+    drops rows without a year.
+    """
+    df = load_targets() if df is None else df
+    keep = pd.Series(True, index=df.index)
+    for column, wanted in (("theme", theme), ("tier", tier), ("kind", kind)):
+        wanted = _as_list(wanted)
+        if wanted is not None:
+            allowed = {"theme": tuple(schema.THEMES), "tier": schema.TIERS, "kind": schema.KINDS}[column]
+            unknown = set(wanted) - set(allowed)
+            if unknown:
+                raise ValueError(f"unknown {column} {sorted(unknown)}; use any of {', '.join(allowed)}")
+            keep &= df[column].isin(wanted)
+    metrics = _as_list(metric)
+    if metrics is not None:
+        hit = pd.Series(False, index=df.index)
+        for m in metrics:
+            hit |= (df["metric_id"] == m) | df["metric_id"].str.startswith(m + ".")
+        if not hit.any():
+            raise ValueError(f"no rows for metric {metrics}; see load_codebook() for the metric ids")
+        keep &= hit
+    regions = _as_list(region)
+    if regions is not None:
+        keep &= df["region"].isin(regions) | df["region_en"].isin(regions) | df["doc_id"].isin(regions)
+    if years is not None:
+        keep &= df["year"].between(*years).fillna(False).astype(bool)
+    return df[keep]
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
+
+
+def _scaled(value: float, unit: str, lang: str) -> str:
+    """Large person and yuan counts in 万/亿 (Chinese) or thousand/million/billion (English)."""
+    if unit in ("persons", "person_times", "yuan") and value >= 10_000:
+        if lang == "zh":
+            for size, word in ((1e8, "亿"), (1e4, "万")):
+                if value >= size:
+                    return f"{value / size:g}{word}"
+        for size, word in ((1e9, " billion"), (1e6, " million"), (1e3, " thousand")):
+            if value >= size:
+                return f"{value / size:g}{word}"
+    return _number(value)
+
+
+def describe(row, lang: str = "zh", *, with_year: bool = True, with_tier: bool = True) -> str:
+    """One statement as a short phrase: "≥60% (2025)", "1–2所 国家级 (2025, 力争)"."""
+    zh = lang == "zh"
+    if lang not in ("zh", "en"):
+        raise ValueError("lang must be 'zh' or 'en'")
+    unit_label = schema.UNIT_LABELS[row["unit"]][0 if zh else 1]
+    if pd.isna(row["value_low"]):
+        text = "大体相当" if row["unit"] == "ratio" and zh else "roughly equal" if row["unit"] == "ratio" else (
+            "达标" if zh else "meets standard")
+    else:
+        low, high = row["value_low"], row["value_high"]
+        value = _scaled(low, row["unit"], lang)
+        if high != low:
+            value += "–" + _scaled(high, row["unit"], lang)
+        sep = "" if (zh or row["unit"] == "percent" or not unit_label) else " "
+        if row["unit"] == "count" and zh:
+            unit_label = ""
+        text = schema.COMPARATOR_SYMBOLS[row["comparator"]] + value + sep + unit_label
+    if with_tier and row["tier"] != "none":
+        text += " " + TIER_LABELS[row["tier"]][0 if zh else 1]
+    extras = []
+    if with_year and pd.notna(row["year"]):
+        extras.append(str(int(row["year"])))
+    if row["kind"] != "target":
+        extras.append(KIND_LABELS[row["kind"]][0 if zh else 1])
+    if row["hedged"]:
+        extras.append(HEDGE_LABEL[0 if zh else 1])
+    if extras:
+        text += f" ({', '.join(extras)})"
+    return text
+
+
+def _region_order(lang: str) -> list[str]:
+    docs = load_documents()
+    return list(dict.fromkeys(docs["region" if lang == "zh" else "region_en"]))
+
+
+def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filters) -> pd.DataFrame:
+    """The selected rows with metric labels and a ``cell`` phrase each: tidy, one row per statement."""
+    df = select(df, **filters).copy()
+    codebook = load_codebook().set_index("metric_id")
+    label = "label_zh" if lang == "zh" else "label_en"
+    df.insert(df.columns.get_loc("metric_id") + 1, "metric", df["metric_id"].map(codebook[label]))
+    df["cell"] = [describe(r, lang) for r in df.to_dict("records")]
+    theme_order = {t: i for i, t in enumerate(schema.THEMES)}
+    metric_order = {m: i for i, m in enumerate(codebook.index)}
+    return df.sort_values(
+        ["theme", "metric_id", "year", "target_id"],
+        key=lambda s: s.map(theme_order) if s.name == "theme" else s.map(metric_order) if s.name == "metric_id" else s,
+    ).reset_index(drop=True)
+
+
+def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: str = "zh", **filters) -> pd.DataFrame:
+    """A grid of phrases: metrics as rows and regions as columns (``by='region'`` swaps them).
+
+    A cell lists every statement of that region on that metric, separated by
+    "; ", so nothing is hidden; an empty cell means the document says nothing.
+    """
+    if by not in ("metric", "region"):
+        raise ValueError("by must be 'metric' or 'region'")
+    long = comparison_long(df, lang=lang, **filters)
+    region_col = "region" if lang == "zh" else "region_en"
+    theme_col = long["theme"].map({k: v[0 if lang == "zh" else 1] for k, v in schema.THEMES.items()})
+    long = long.assign(theme_label=theme_col)
+    grid = (
+        long.groupby(["theme_label", "metric", region_col], sort=False)["cell"]
+        .agg("; ".join)
+        .unstack(region_col)
+    )
+    columns = [r for r in _region_order(lang) if r in grid.columns]
+    grid = grid.reindex(columns=columns).fillna("")
+    grid.index.names = ["主题" if lang == "zh" else "theme", "指标" if lang == "zh" else "metric"]
+    grid.columns.name = "地区" if lang == "zh" else "region"
+    return grid.T if by == "region" else grid
+
+
+def styled(grid: pd.DataFrame):
+    """A pandas Styler of a side-by-side grid for Jupyter: wrapped text, aligned top, light grid lines."""
+    return (
+        grid.style.set_properties(**{"white-space": "pre-wrap", "text-align": "left", "vertical-align": "top",
+                                     "min-width": "9em"})
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left"), ("vertical-align", "top")]},
+                           {"selector": "td, th", "props": [("border", "1px solid #ddd"), ("padding", "4px")]}])
+    )

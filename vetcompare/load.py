@@ -1,0 +1,211 @@
+"""Load the embedded data: the document registry, the codebook, the sources and the targets.
+
+Every loader validates what it reads and raises :class:`~vetcompare.validate.DataError`
+listing every problem with file, row and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .curated import check_curated
+from .rules import normalise_tier
+from .text import CleanText, Repair, clean
+from .validate import DataError, Problem, check_table, check_unique, read_csv
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The data folder: ``vetcompare/data`` in an installed wheel, ``data/`` in a source checkout."""
+    for candidate in (_PACKAGE / "data", _PACKAGE.parent / "data"):
+        if (candidate / "documents.csv").is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"vetcompare's data folder is missing (looked in {_PACKAGE / 'data'} and {_PACKAGE.parent / 'data'}); "
+        "reinstall the package with `pip install .` from a full checkout"
+    )
+
+
+def _frame(rows: list[dict], fields: tuple[schema.Field, ...], **dtypes: str) -> pd.DataFrame:
+    """A DataFrame with the schema's column order and dtypes (``dtypes`` overrides some)."""
+    df = pd.DataFrame(rows, columns=schema.names(fields))
+    for f in fields:
+        col = df[f.name]
+        dtype = dtypes.get(f.name, f.dtype)
+        if dtype == "str":
+            df[f.name] = col.astype("str")
+        elif dtype == "int":
+            df[f.name] = col.astype("int64" if f.required else "Int64")
+        elif dtype == "float":
+            df[f.name] = col.astype("float64")
+        elif dtype == "bool":
+            df[f.name] = col.astype("bool")
+        elif dtype == "date":
+            df[f.name] = pd.to_datetime(col)
+    return df
+
+
+@lru_cache(maxsize=1)
+def _documents() -> tuple[tuple[dict, ...], str]:
+    table, problems = read_csv(data_dir() / "documents.csv", "documents.csv")
+    rows, more = check_table(table, schema.DOCUMENT_FIELDS)
+    problems += more + check_unique(table, rows, "doc_id") + check_unique(table, rows, "id_prefix")
+    for row, line in zip(rows, table.lines):
+        path = data_dir() / "sources" / (row["file"] or "")
+        if not path.is_file():
+            problems.append(Problem("documents.csv", line, "file", f"no source file {path.name!r} in data/sources",
+                                    "copy the text into data/sources or correct the name"))
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if row["sha256"] and digest != row["sha256"]:
+            problems.append(Problem("documents.csv", line, "sha256", f"{path.name} has sha256 {digest}, "
+                                    f"the registry says {row['sha256']}",
+                                    "restore the source as received (sources are never edited)"))
+    if problems:
+        raise DataError(problems)
+    return tuple(rows), str(data_dir())
+
+
+def load_documents() -> pd.DataFrame:
+    """The document registry: one row per source document (doc_id, file, region, ..., sha256)."""
+    rows, _ = _documents()
+    return _frame(list(rows), schema.DOCUMENT_FIELDS)
+
+
+def _document(doc_id: str) -> dict:
+    for row in _documents()[0]:
+        if row["doc_id"] == doc_id:
+            return row
+    known = ", ".join(r["doc_id"] for r in _documents()[0])
+    raise KeyError(f"unknown document {doc_id!r}; known documents: {known}")
+
+
+@lru_cache(maxsize=1)
+def _codebook() -> tuple[dict, ...]:
+    table, problems = read_csv(data_dir() / "codebook.csv", "codebook.csv")
+    rows, more = check_table(table, schema.CODEBOOK_FIELDS)
+    problems += more + check_unique(table, rows, "metric_id")
+    if problems:
+        raise DataError(problems)
+    return tuple(rows)
+
+
+def load_codebook() -> pd.DataFrame:
+    """The codebook: one row per metric (metric_id, theme, label_zh, label_en, unit, definition)."""
+    return _frame(list(_codebook()), schema.CODEBOOK_FIELDS)
+
+
+def source_text(doc_id: str) -> str:
+    """The raw text of a source document, decoded from UTF-8; offsets refer to this string."""
+    return (data_dir() / "sources" / _document(doc_id)["file"]).read_bytes().decode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _repairs() -> dict[str, tuple[Repair, ...]]:
+    table, problems = read_csv(data_dir() / "repairs.csv", "repairs.csv")
+    rows, more = check_table(table, schema.REPAIR_FIELDS)
+    problems += more
+    out: dict[str, list[Repair]] = {}
+    known = {r["doc_id"] for r in _documents()[0]}
+    for row, line in zip(rows, table.lines):
+        if row["doc_id"] not in known:
+            problems.append(Problem("repairs.csv", line, "doc_id", f"unknown document {row['doc_id']!r}",
+                                    f"use one of: {', '.join(sorted(known))}"))
+            continue
+        if row["start"] is None:
+            continue
+        raw = table.rows[table.lines.index(line)]["raw"]  # untrimmed: spaces can be damage too
+        repl = table.rows[table.lines.index(line)]["replacement"]
+        text = source_text(row["doc_id"])
+        if text[row["start"]:row["start"] + len(raw)] != raw:
+            problems.append(Problem("repairs.csv", line, "raw", f"the source has "
+                                    f"{text[row['start']:row['start'] + len(raw)]!r} at {row['start']}, not {raw!r}",
+                                    "correct start or raw so that they point at the damaged text"))
+            continue
+        out.setdefault(row["doc_id"], []).append(Repair(row["start"], raw, repl, row["note"] or ""))
+    if problems:
+        raise DataError(problems)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def clean_source(doc_id: str) -> CleanText:
+    """The cleaned text of a document with its map back to raw offsets (see :mod:`vetcompare.text`)."""
+    return _clean_source(doc_id)
+
+
+@lru_cache(maxsize=None)
+def _clean_source(doc_id: str) -> CleanText:
+    doc = _document(doc_id)
+    return clean(source_text(doc_id), doc["text_form"], _repairs().get(doc_id, ()))
+
+
+def curated_files() -> list[Path]:
+    """The curated target files, one per document."""
+    return sorted((data_dir() / "targets").glob("*.csv"))
+
+
+def load_curated(path: Path | str) -> pd.DataFrame:
+    """One curated file, validated: the curated columns plus ``doc_id`` (the file's name)."""
+    rows, problems = check_curated(Path(path), documents=load_documents(), codebook=load_codebook(),
+                                   clean_source=clean_source)
+    if problems:
+        raise DataError(problems)
+    df = _frame(rows, schema.CURATED_FIELDS, year="int")  # years are resolved from period names
+    df.insert(1, "doc_id", Path(path).stem)
+    return df
+
+
+@lru_cache(maxsize=1)
+def _all_targets() -> pd.DataFrame:
+    docs = load_documents().set_index("doc_id")
+    codebook = load_codebook().set_index("metric_id")
+    frames, problems = [], []
+    for path in curated_files():
+        try:
+            frames.append(load_curated(path))
+        except DataError as err:
+            problems += err.problems
+    if problems:
+        raise DataError(problems)
+    df = pd.concat(frames, ignore_index=True)
+    for col in ("region", "region_en", "province"):
+        df[col] = df["doc_id"].map(docs[col])
+    df["theme"] = df["metric_id"].map(codebook["theme"])
+    df["tier"] = [normalise_tier(w, docs.at[d, "city_tier"]) for w, d in zip(df["tier_word"], df["doc_id"])]
+    df["year"] = df["year"].astype("Int64")
+    df = _propagate_repeats(df)
+    return _frame(df.to_dict("records"), schema.TARGET_FIELDS)
+
+
+def _propagate_repeats(df: pd.DataFrame) -> pd.DataFrame:
+    """A primary row takes 责任单位 and 完成时间 from the task-list row that repeats it."""
+    df = df.copy()
+    index = {t: i for i, t in enumerate(df["target_id"])}
+    for i, primary in enumerate(df["repeats"]):
+        if not isinstance(primary, str) or not primary:
+            continue
+        j = index[primary]
+        for col in ("responsible", "deadline"):
+            if not isinstance(df.at[j, col], str) or not df.at[j, col]:
+                df.at[j, col] = df.at[i, col]
+    return df
+
+
+def load_targets(include_repeats: bool = False) -> pd.DataFrame:
+    """Every quantitative statement of every document, one row each, validated.
+
+    Rows that only repeat another (the 九龙坡 task list, a goal restated later in a
+    text) are linked to it through ``repeats`` and left out unless
+    ``include_repeats`` is true, so nothing is counted twice; the primary row
+    carries their 责任单位 and 完成时间.
+    """
+    df = _all_targets()
+    if not include_repeats:
+        df = df[df["repeats"].isna()].reset_index(drop=True)
+    return df.copy()

@@ -1,0 +1,199 @@
+"""The schema: every column of every vetcompare table, defined once.
+
+Other modules refer to columns and allowed values from here, never by
+re-typing the lists. Each table is a tuple of :class:`Field`; the README's
+codebook tables are generated from these definitions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# -- allowed values ---------------------------------------------------------
+
+KINDS = ("target", "baseline", "standard")
+"""target: a goal with a year; baseline: already reached; standard: a norm that applies continuously."""
+
+TIERS = ("national", "provincial", "prefecture", "district", "none")
+"""Recognition tier (认定级别), normalised across provinces (see :mod:`vetcompare.rules`)."""
+
+COMPARATORS = ("eq", "ge", "gt", "le", "lt", "approx")
+COMPARATOR_SYMBOLS = {"eq": "", "ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "≈"}
+
+UNITS = (
+    "percent", "count", "persons", "person_times", "multiple", "months",
+    "years", "yuan", "times_per_year", "rank", "ratio",
+)
+UNIT_LABELS = {  # unit -> (Chinese, English) as shown in tables and charts
+    "percent": ("%", "%"),
+    "count": ("个/所", ""),
+    "persons": ("人", "persons"),
+    "person_times": ("人次", "person-times"),
+    "multiple": ("倍", "×"),
+    "months": ("个月", "months"),
+    "years": ("年", "years"),
+    "yuan": ("元", "yuan"),
+    "times_per_year": ("次/年", "per year"),
+    "rank": ("名", "rank"),
+    "ratio": ("", ""),
+}
+
+BASES = ("level", "increment")
+"""level: a level to reach (达到, 建成); increment: an addition (新增, 增加)."""
+
+YEAR_BASES = ("stated", "governing", "period", "deadline", "plan_end", "report", "none")
+"""How a row's year was found: stated in its sentence; carried from a year that governs
+several sentences; from a period name (十四五末 = 2025); from the appendix deadline
+(完成时间); the plan's last year when nothing closer is said; the reference year of a
+report (十三五 achievements = 2020, a 2021 work plan = 2021); none (standards)."""
+
+THEMES = {  # theme id -> (Chinese, English), in display order
+    "schools": ("学校", "Schools"),
+    "programmes": ("专业与课程", "Programmes and courses"),
+    "teachers": ("教师", "Teachers"),
+    "students": ("学生与升学", "Students and pathways"),
+    "training": ("职业培训", "Training"),
+    "skills": ("技能人才", "Skilled workforce"),
+    "industry": ("产教融合", "Industry–education integration"),
+    "employment": ("就业", "Employment"),
+    "cooperation": ("对外与区域合作", "International and regional cooperation"),
+    "conditions": ("办学条件与经费", "Conditions and funding"),
+    "governance": ("治理与规划", "Governance and planning"),
+}
+
+ADMIN_LEVELS = ("municipality", "prefecture_city", "district")
+
+YEAR_RANGE = (1990, 2050)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column: its name, type, meaning and the values it may take."""
+
+    name: str
+    dtype: str  # "str", "int", "float", "bool", "date"
+    description: str
+    required: bool = True
+    allowed: tuple[str, ...] | None = None
+
+
+# -- the document registry (data/documents.csv) ------------------------------
+
+DOCUMENT_FIELDS = (
+    Field("doc_id", "str", "Stable document id, e.g. jiulongpo-2022."),
+    Field("file", "str", "File name under data/sources/."),
+    Field("id_prefix", "str", "Prefix of the document's target ids (jlp-01)."),
+    Field("region", "str", "Issuing region in Chinese (九龙坡区)."),
+    Field("region_en", "str", "Issuing region in English."),
+    Field("province", "str", "Province-level unit in Chinese (重庆市, 四川省)."),
+    Field("province_en", "str", "Province-level unit in English."),
+    Field("admin_level", "str", "Administrative level of the issuer.", allowed=ADMIN_LEVELS),
+    Field("city_tier", "str", "What the document's 市级 means: provincial in Chongqing, prefecture in a "
+          "prefecture-level city.", allowed=("provincial", "prefecture")),
+    Field("issuer", "str", "Issuing body."),
+    Field("title", "str", "Title of the document."),
+    Field("doc_type", "str", "What kind of text it is."),
+    Field("issued", "date", "Date issued (YYYY-MM-DD)."),
+    Field("period_start", "int", "First year of the plan period."),
+    Field("period_end", "int", "Last year of the plan period."),
+    Field("text_form", "str", "How the text was captured: web (lines are paragraphs) or pdf "
+          "(hard-wrapped lines, spaces around numbers).", allowed=("web", "pdf")),
+    Field("sha256", "str", "SHA-256 of the file's bytes as received."),
+    Field("damage", "str", "Known damage in the text."),
+)
+
+# -- the codebook of metrics (data/codebook.csv) ------------------------------
+
+CODEBOOK_FIELDS = (
+    Field("metric_id", "str", "Hierarchical metric id, e.g. teachers.dual_qualified_share."),
+    Field("theme", "str", "Theme the metric belongs to.", allowed=tuple(THEMES)),
+    Field("label_zh", "str", "Chinese label."),
+    Field("label_en", "str", "English label."),
+    Field("unit", "str", "Unit every value of the metric is expressed in.", allowed=UNITS),
+    Field("definition", "str", "What is counted or measured."),
+)
+
+# -- text repairs (data/repairs.csv) ------------------------------------------
+
+REPAIR_FIELDS = (
+    Field("doc_id", "str", "Document the repair applies to."),
+    Field("start", "int", "Character offset in the decoded source text where the damaged text starts."),
+    Field("raw", "str", "The damaged text exactly as in the source (empty for an insertion).",
+          required=False),
+    Field("replacement", "str", "What the text should read (empty to delete page furniture).",
+          required=False),
+    Field("note", "str", "What was repaired and why; copied into the note of every row it touches."),
+)
+
+# -- curated targets (data/targets/<doc_id>.csv) -----------------------------
+
+CURATED_FIELDS = (
+    Field("target_id", "str", "Stable id: the document's id_prefix, a dash and a number (jlp-07)."),
+    Field("metric_id", "str", "Metric from the codebook."),
+    Field("kind", "str", "target, baseline or standard.", allowed=KINDS),
+    Field("tier_word", "str", "The document's own tier word (国家级, 市级, 省级及以上 ...), blank if none.",
+          required=False),
+    Field("comparator", "str", "eq, ge (以上, 不低于), gt (超过, 余), le, lt, approx (左右, 约, 近, 大体相当).",
+          allowed=COMPARATORS),
+    Field("value_low", "float", "Lower end of the value, in the metric's unit (blank only for qualitative "
+          "statements, with a note).", required=False),
+    Field("value_high", "float", "Upper end (equal to value_low for a single value).", required=False),
+    Field("unit", "str", "Unit, equal to the codebook unit of the metric.", allowed=UNITS),
+    Field("year", "str", "Target or reference year: a year (2025) or a period name (十四五 = its last "
+          "year); blank for standards.", required=False),
+    Field("year_basis", "str", "How the year was found.", allowed=YEAR_BASES),
+    Field("hedged", "bool", "true where 力争/争创/争取 softens the promise."),
+    Field("basis", "str", "level (达到, 建成) or increment (新增, 增加).", allowed=BASES),
+    Field("responsible", "str", "责任单位 as the document gives them.", required=False),
+    Field("deadline", "str", "完成时间 as the document's task list gives it.", required=False),
+    Field("repeats", "str", "target_id of the statement this row repeats (appendix task list, a "
+          "restated goal); repeats are linked, not counted twice.", required=False),
+    Field("source_start", "int", "Start offset of the statement in the decoded source text."),
+    Field("source_end", "int", "End offset (exclusive)."),
+    Field("quote", "str", "The statement's words, cleaned of line wraps, page furniture and repaired "
+          "damage: equal to the cleaned text between the offsets."),
+    Field("note", "str", "Judgement calls and repairs, said out loud.", required=False),
+)
+
+# -- the common table returned by load_targets() -----------------------------
+
+TARGET_FIELDS = (
+    Field("target_id", "str", "Stable id."),
+    Field("doc_id", "str", "Source document."),
+    Field("region", "str", "Region (Chinese)."),
+    Field("region_en", "str", "Region (English)."),
+    Field("province", "str", "Province-level unit (Chinese)."),
+    Field("metric_id", "str", "Metric from the codebook."),
+    Field("theme", "str", "Theme of the metric.", allowed=tuple(THEMES)),
+    Field("kind", "str", "target, baseline or standard.", allowed=KINDS),
+    Field("tier", "str", "Recognition tier, normalised across provinces.", allowed=TIERS),
+    Field("tier_word", "str", "The document's own tier word.", required=False),
+    Field("comparator", "str", "eq, ge, gt, le, lt or approx.", allowed=COMPARATORS),
+    Field("value_low", "float", "Lower end of the value.", required=False),
+    Field("value_high", "float", "Upper end of the value.", required=False),
+    Field("unit", "str", "Unit.", allowed=UNITS),
+    Field("year", "int", "Target or reference year.", required=False),
+    Field("year_basis", "str", "How the year was found.", allowed=YEAR_BASES),
+    Field("hedged", "bool", "力争/争创/争取."),
+    Field("basis", "str", "level or increment.", allowed=BASES),
+    Field("responsible", "str", "责任单位.", required=False),
+    Field("deadline", "str", "完成时间 from the task list.", required=False),
+    Field("repeats", "str", "The row this one repeats (only with include_repeats=True).", required=False),
+    Field("source_start", "int", "Start offset in the decoded source text."),
+    Field("source_end", "int", "End offset (exclusive)."),
+    Field("quote", "str", "The statement's words, cleaned."),
+    Field("note", "str", "Judgement calls and repairs.", required=False),
+)
+
+
+def names(fields: tuple[Field, ...]) -> list[str]:
+    """Column names of a table, in order."""
+    return [f.name for f in fields]
+
+
+def field(fields: tuple[Field, ...], name: str) -> Field:
+    """The field called ``name``."""
+    for f in fields:
+        if f.name == name:
+            return f
+    raise KeyError(name)
