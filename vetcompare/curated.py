@@ -133,9 +133,14 @@ def check_curated(
         found = clean.from_raw(start, end)
         if row["quote"] is not None and found != row["quote"]:
             where = clean.find(row["quote"]) if row["quote"] else -1
-            hint = (f"the quote is in the text at raw offset {clean.to_raw(where, where + len(row['quote']))[0]}"
-                    if where >= 0 else "the quote is not in the source text at all: copy it from the source")
-            bad("quote", f"the text at {start}:{end} reads {found!r}, not the quote", hint)
+            if where >= 0:
+                raw_at = clean.to_raw(where, where + len(row["quote"]))
+                bad("quote", f"the text at {start}:{end} reads {found!r}, not the quote",
+                    f"the quote stands at {raw_at[0]}:{raw_at[1]}: correct the offsets or clear them and run "
+                    "python -m vetcompare locate")
+            else:
+                bad("quote", f"the quote is not in the source (the text at {start}:{end} reads {found!r})",
+                    "copy the words exactly from the source; line wraps and page furniture are left out")
             continue
         if low is not None and high is not None and low <= high and row["unit"] is not None \
                 and not _states_value(found, low, high, row["unit"]):

@@ -300,7 +300,7 @@ def period_years(name: str) -> tuple[int, int]:
     trailing 规划/计划/时期 are allowed; anything else raises ValueError.
     """
     if not isinstance(name, str):
-        raise ValueError(f"period name must be a string like '十四五', not {name!r}")
+        raise ValueError(f"a five-year-plan name must be a string such as '十四五', not {name!r}")
     core = re.sub(r"[“”\"'「」『』\s]", "", name)
     m = _PERIOD_NAME.fullmatch(core)
     n = parse_numeral(m.group(1)) if m else None
@@ -345,8 +345,6 @@ UNIT_WORDS: dict[str, str] = {
 _UNIT_BLOCKERS = {"本": "科", "条": "件龙", "次": "性", "年": "级", "家": "庭长", "期": "间",
                   "支": "持撑付出", "所": "以有属在谓", "位": "居于置", "名": "校师工牌企",
                   "周": "期边末"}
-
-_COMPARATORS = ("eq", "ge", "gt", "le", "lt", "approx")
 
 _PREFIX_BOUNDS = {
     "不低于": "ge", "不少于": "ge", "不小于": "ge", "至少": "ge",
@@ -394,6 +392,9 @@ _RANGE_SEP = r"(?P<sep>-{1,2}+|~|至|到)"
 _UNIT_TAIL = rf"(?:{_WS}(?P<unit>{_UNIT_ALT}))?"
 _GENERAL = re.compile(_item(1) + rf"(?:{_SP}{_RANGE_SEP}{_SP}" + _item(2) + ")?" + _UNIT_TAIL)
 _SINGLE = re.compile(_item(1) + _UNIT_TAIL)
+_UNIT_BOTH = re.compile(  # 15%-20%, 2021年—2025年: the unit written after both numbers
+    _item(1) + rf"{_WS}(?P<unit1>{_UNIT_ALT}){_SP}{_RANGE_SEP}{_SP}" + _item(2) + _UNIT_TAIL
+)
 _SUFFIX = re.compile(rf"{_WS}(?P<suf>以上|以下|左右|以内|之内)")
 
 _ANCHOR = re.compile(
@@ -716,6 +717,10 @@ _CONSECUTIVE["两三"] = (2, 3)
 
 def _general(s, orig, p, prev_end):
     m = _GENERAL.match(s, p)
+    if m and not m.group("sep"):
+        both = _UNIT_BOTH.match(s, p)
+        if both and both.group("unit1") == both.group("unit"):
+            m = both
     if m and m.group("sep"):
         q = _from_match(s, orig, p, prev_end, m, ranged=True)
         if q is not None:

@@ -85,12 +85,24 @@ def source_note(doc_ids: Iterable[str], lang: str = "zh") -> str:
         region = row["region"] if lang == "zh" else row["region_en"]
         parts.append(f"{region} {row['issued']:%Y-%m-%d}")
     head = "来源: 各地政策文本" if lang == "zh" else "Source: policy texts of"
-    tail = "; 整理: vetcompare" if lang == "zh" else "; compiled with vetcompare"
+    tail = "。整理: vetcompare" if lang == "zh" else "; compiled with vetcompare"
     return f"{head} ({'; '.join(parts)}){tail}"
 
 
 def _footnote(fig: Figure, doc_ids: Iterable[str], lang: str) -> None:
-    fig.supxlabel(source_note(doc_ids, lang), fontsize=7, color="#555555", x=0.0, ha="left")
+    """The source note under the figure, wrapped to the figure's width."""
+    order = list(load_documents()["doc_id"])
+    note = source_note(sorted(set(doc_ids), key=order.index), lang)
+    width = max(40, int(fig.get_figwidth() * (14 if lang == "zh" else 20)))
+    lines, line = [], ""
+    for part in note.split("; "):
+        if line and len(line) + len(part) + 2 > width:
+            lines.append(line + ";")
+            line = part
+        else:
+            line = f"{line}; {part}" if line else part
+    lines.append(line)
+    fig.supxlabel("\n".join(lines), fontsize=7, color="#555555", x=0.0, ha="left")
 
 
 def _metric_label(metric_id: str, lang: str) -> str:
@@ -128,11 +140,10 @@ def _draw_mark(ax, x: float, row, colour: str, *, horizontal: bool = False, labe
                 markeredgewidth=1.5, linestyle="none", zorder=4)
     if row["comparator"] in ("ge", "gt", "le", "lt"):
         up = row["comparator"] in ("ge", "gt")
-        span = abs(high) * 0.08 + 0.5
-        tip = high + span if up else low - span
-        start = high if up else low
-        ax.annotate("", xy=xy(x, tip), xytext=xy(x, start),
-                    arrowprops=dict(arrowstyle="-|>", color=colour, lw=1.2, linestyle=style), zorder=3)
+        reach = 16 if up else -16  # points: an open end, not a value
+        ax.annotate("", xy=xy(x, high if up else low), xytext=xy(0, reach), textcoords="offset points",
+                    arrowprops=dict(arrowstyle="<|-", color=colour, lw=1.2, linestyle=style,
+                                    shrinkA=0, shrinkB=4), zorder=3)
     if label:
         ax.annotate(label, xy=xy(x, high), xytext=(4, 2), textcoords="offset points", fontsize=7, color=colour)
 
@@ -302,7 +313,7 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None) -> Figur
         ax.barh(i, doc["period_end"] + 1 - doc["period_start"], left=doc["period_start"], height=0.5,
                 color=colour, alpha=0.18, edgecolor=colour)
         issued = doc["issued"]
-        ax.plot(issued.year + (issued.dayofyear - 1) / 365, i, marker="|", markersize=18, color="#333333")
+        ax.plot(issued.year + (issued.day_of_year - 1) / 365, i, marker="|", markersize=18, color="#333333")
         sub = rows[(rows["doc_id"] == doc["doc_id"]) & rows["year"].notna()]
         for kind, marker in (("target", "o"), ("baseline", "s")):
             years = sub[sub["kind"] == kind]["year"].astype(int).value_counts().sort_index()
@@ -331,6 +342,29 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None) -> Figur
     return fig
 
 
+INTENSIVE_UNITS = ("percent", "multiple")
+"""Units whose values compare across regions of different size (shares, multiples), unlike counts."""
+
+
+def _links(sub: pd.DataFrame) -> list[tuple[int, int]]:
+    """(baseline index, target index) pairs that may be compared.
+
+    A count compares only within one region and one tier (a municipality's
+    total is no baseline for a district's count); a share or multiple compares
+    across the regions of one province (the municipal 60% against a
+    district's 80%). The target must come after the baseline.
+    """
+    links = []
+    for i, b in sub[sub["kind"] == "baseline"].iterrows():
+        for j, g in sub[sub["kind"] == "target"].iterrows():
+            if g["year"] <= b["year"]:
+                continue
+            same_place = g["doc_id"] == b["doc_id"] and g["tier"] == b["tier"]
+            if same_place or g["unit"] in INTENSIVE_UNITS:
+                links.append((i, j))
+    return links
+
+
 def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: str = "zh",
                           df: pd.DataFrame | None = None, ncols: int = 2) -> Figure:
     """Baseline → target where both exist for a metric within one province.
@@ -344,8 +378,10 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
     rows = rows[rows["value_low"].notna() & rows["year"].notna()]
     pairs = []
     for (m, prov), sub in rows.groupby(["metric_id", "province"], sort=False):
-        if {"baseline", "target"} <= set(sub["kind"]):
-            pairs.append((m, prov, sub))
+        links = _links(sub)
+        if links:
+            keep = {i for link in links for i in link}
+            pairs.append((m, prov, sub.loc[sorted(keep)], links))
     if not pairs:
         raise ValueError("no metric has both a baseline and a dated target in one province")
     ncols = max(1, min(ncols, len(pairs)))
@@ -355,15 +391,11 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
     colours = region_colours(lang)
     region_col = "region" if lang == "zh" else "region_en"
     used = set()
-    for ax, (m, prov, sub) in zip(axes, pairs):
-        base = sub[sub["kind"] == "baseline"]
-        goals = sub[sub["kind"] == "target"]
-        for b in base.to_dict("records"):
-            mid_b = (b["value_low"] + b["value_high"]) / 2
-            for g in goals.to_dict("records"):
-                mid_g = (g["value_low"] + g["value_high"]) / 2
-                ax.plot([b["year"], g["year"]], [mid_b, mid_g], linestyle=":", color=colours[g[region_col]],
-                        linewidth=1, zorder=1)
+    for ax, (m, prov, sub, links) in zip(axes, pairs):
+        for i, j in links:
+            b, g = sub.loc[i], sub.loc[j]
+            ax.plot([b["year"], g["year"]], [(b["value_low"] + b["value_high"]) / 2, (g["value_low"] + g["value_high"]) / 2],
+                    linestyle=":", color=colours[g[region_col]], linewidth=1.2, zorder=1)
         for row in sub.to_dict("records"):
             _draw_mark(ax, int(row["year"]), row, colours[row[region_col]], label=_value_label(row, lang))
             used.add(row[region_col])

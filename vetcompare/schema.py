@@ -197,3 +197,13 @@ def field(fields: tuple[Field, ...], name: str) -> Field:
         if f.name == name:
             return f
     raise KeyError(name)
+
+
+def schema_table(fields: tuple[Field, ...] = TARGET_FIELDS):
+    """The fields of a table as a DataFrame (name, type, required, allowed values, description)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [(f.name, f.dtype, f.required, ", ".join(f.allowed) if f.allowed else "", f.description) for f in fields],
+        columns=["column", "type", "required", "allowed", "description"],
+    )

@@ -1,0 +1,61 @@
+"""Packaging: environment.yml agrees with pyproject.toml, the import is fast, a wheel ships the data."""
+
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_agrees_with_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r): r.replace(" ", "") for r in project["dependencies"]}
+    for extra in project["optional-dependencies"].values():
+        wanted.update({_name(r): r.replace(" ", "") for r in extra})
+    env = {}
+    text = (ROOT / "environment.yml").read_text()
+    for line in text[text.index("dependencies:"):].splitlines():
+        m = re.match(r"^\s+-\s+(?!pip:)(\S.*)$", line)
+        if m and not m.group(1).startswith(("-e", "python", "pip")):
+            env[_name(m.group(1))] = m.group(1).replace(" ", "")
+    assert env == wanted
+
+
+def test_import_is_fast_and_light():
+    code = ("import sys, time; t = time.perf_counter(); import vetcompare; dt = time.perf_counter() - t; "
+            "print(dt, 'pandas' in sys.modules, 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    seconds, pandas_loaded, mpl_loaded = float(out[0]), out[1] == "True", out[2] == "True"
+    assert seconds < 0.5
+    assert not pandas_loaded and not mpl_loaded
+
+
+def test_wheel_ships_the_data(tmp_path):
+    pytest.importorskip("hatchling")
+    run = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w",
+                          str(tmp_path), str(ROOT)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    wheel = next(tmp_path.glob("vetcompare-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in ["vetcompare/data/documents.csv", "vetcompare/data/codebook.csv", "vetcompare/data/repairs.csv",
+                     "vetcompare/data/sources/beibei-2020.txt", "vetcompare/data/targets/bazhong-2021.csv"]:
+        assert required in names
+    # installed from the wheel, the package finds its data without the source tree
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target),
+                    str(wheel)], check=True)
+    code = "import vetcompare as vc; print(vc.data_dir()); print(len(vc.load_targets()))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={"PYTHONPATH": str(target), "PATH": ""})
+    assert out.returncode == 0, out.stderr
+    where, rows = out.stdout.split()
+    assert where.startswith(str(target)) and int(rows) > 100

@@ -1,0 +1,154 @@
+"""Excel workbooks for colleagues: the tidy targets, the side-by-side grid, the codebook and the sources.
+
+Written cell by cell with openpyxl so that types survive (numbers stay numbers,
+dates stay dates, blanks stay blank) and no text is ever read as a formula: a
+text cell that starts with =, +, -, @, a tab or a carriage return is stored as
+text with Excel's quote prefix. Headers are frozen and filtered, and column
+widths follow East-Asian display width (a Chinese character counts double).
+:func:`read_workbook` reads the targets sheet back to the same frame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__, schema
+from .atomic import atomic_path
+from .compare import side_by_side
+from .load import load_codebook, load_documents, load_targets
+
+SHEETS = {  # sheet name -> what it holds
+    "targets": "One row per quantitative statement (load_targets()).",
+    "comparison": "Regions side by side, one row per metric (side_by_side()).",
+    "codebook": "What each metric_id means, its theme and unit.",
+    "sources": "The source documents: issuer, date, period, sha256, known damage.",
+    "about": "How the workbook was made and how to cite it.",
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MAX_WIDTH = 60
+WRAP_COLUMNS = {"quote", "note", "definition", "damage", "title", "responsible", "doc_type"}
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes on screen: wide and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _cell_value(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime().date()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()  # numpy scalar -> Python
+    return value
+
+
+def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = "A2") -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    if index:
+        frame = frame.reset_index()
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDE6F0")
+    columns = [str(c) for c in frame.columns]
+    for j, name in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=j)
+        _set_text(cell, name)
+        cell.font, cell.fill = header_font, header_fill
+    widths = [display_width(c) for c in columns]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
+    for i, record in enumerate(frame.itertuples(index=False), start=2):
+        for j, value in enumerate(record, start=1):
+            value = _cell_value(value)
+            cell = ws.cell(row=i, column=j)
+            if isinstance(value, str):
+                _set_text(cell, value)
+                widths[j - 1] = max(widths[j - 1], max(display_width(line) for line in value.split("\n")))
+            elif value is not None:
+                cell.value = value
+                if isinstance(value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+                widths[j - 1] = max(widths[j - 1], len(str(value)))
+            cell.alignment = wrap if columns[j - 1] in WRAP_COLUMNS or ws.title == "comparison" else top
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(MAX_WIDTH, w + 2)
+    ws.freeze_panes = freeze
+    if len(frame):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
+
+
+def _set_text(cell, text: str) -> None:
+    """Store ``text`` as a string cell, never as a formula."""
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
+def _about(lang: str, df: pd.DataFrame) -> pd.DataFrame:
+    docs = load_documents()
+    rows = [
+        ("title", "vetcompare: numeric targets of vocational-education policy texts"),
+        ("made", f"vetcompare {__version__}, {dt.date.today():%Y-%m-%d}"),
+        ("rows", f"{len(df)} statements from {df['doc_id'].nunique()} documents"),
+        ("cite", "Cite each number by its document (sheet sources) and its quote with source_start/source_end "
+                 "(character offsets into the UTF-8 text in vetcompare/data/sources)."),
+        ("language", lang),
+    ]
+    rows += [(f"sheet {name}", text) for name, text in SHEETS.items()]
+    rows += [(f"document {d.doc_id}", f"{d.region} {d.title} ({d.issued:%Y-%m-%d})") for d in docs.itertuples()]
+    return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: str = "zh") -> Path:
+    """Write the workbook to ``path`` (atomically) and return the path."""
+    from openpyxl import Workbook
+
+    df = load_targets() if df is None else df
+    grid = side_by_side(df, lang=lang)
+    wb = Workbook()
+    wb.remove(wb.active)
+    _write_sheet(wb.create_sheet("targets"), df)
+    _write_sheet(wb.create_sheet("comparison"), grid, index=True, freeze="C2")
+    _write_sheet(wb.create_sheet("codebook"), load_codebook())
+    _write_sheet(wb.create_sheet("sources"), load_documents())
+    _write_sheet(wb.create_sheet("about"), _about(lang, df))
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValueError(f"{path.name}: the workbook must be an .xlsx file")
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return path
+
+
+def read_workbook(path: str | Path, sheet: str = "targets") -> pd.DataFrame:
+    """Read the targets sheet of a workbook written by :func:`write_workbook` back to the schema's dtypes."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=False)
+    if sheet not in wb.sheetnames:
+        raise ValueError(f"{Path(path).name}: no sheet {sheet!r} (sheets: {', '.join(wb.sheetnames)})")
+    rows = list(wb[sheet].iter_rows(values_only=True))
+    wb.close()
+    header, body = [str(h) for h in rows[0]], rows[1:]
+    frame = pd.DataFrame(body, columns=header)
+    if sheet != "targets":
+        return frame
+    for f in schema.TARGET_FIELDS:
+        col = frame[f.name]
+        if f.dtype == "str":
+            frame[f.name] = col.astype("str")
+        elif f.dtype == "int":
+            frame[f.name] = col.astype("int64" if f.required else "Int64")
+        elif f.dtype == "float":
+            frame[f.name] = col.astype("float64")
+        elif f.dtype == "bool":
+            frame[f.name] = col.astype("bool")
+    return frame
