@@ -151,3 +151,8 @@ def test_tiers_are_normalised(targets):
     assert t.at["jlp-04", "tier"] == "national"
     assert t.at["cq-34", "tier"] == "provincial"
     assert t.at["bb-06", "tier_word"] == "市级及以上"
+
+
+def test_every_metric_is_used(codebook, all_targets):
+    """The codebook holds no metric that no statement uses."""
+    assert set(codebook["metric_id"]) == set(all_targets["metric_id"])

@@ -1,0 +1,57 @@
+"""Documentation generated from the schema and the codebook, so that the README never repeats them by hand."""
+
+from __future__ import annotations
+
+from . import schema
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(c).replace("|", "/") for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def schema_markdown() -> str:
+    """The columns of ``load_targets()`` as a Markdown table."""
+    return _table(["column", "type", "allowed values", "meaning"],
+                  [[f"`{f.name}`", f.dtype, ", ".join(f.allowed) if f.allowed else "", f.description]
+                   for f in schema.TARGET_FIELDS])
+
+
+def codebook_markdown() -> str:
+    """The codebook as a Markdown table, grouped by theme."""
+    from .load import load_codebook
+
+    cb = load_codebook()
+    rows = []
+    for theme, (zh, en) in schema.THEMES.items():
+        for r in cb[cb["theme"] == theme].itertuples():
+            rows.append([f"`{r.metric_id}`", f"{en} ({zh})", r.label_zh, r.label_en, r.unit])
+    return _table(["metric_id", "theme", "中文", "English", "unit"], rows)
+
+
+def readme_sections() -> dict[str, str]:
+    """Generated README sections, by the marker name that encloses each."""
+    return {"schema": schema_markdown(), "codebook": codebook_markdown()}
+
+
+def render_readme(text: str) -> str:
+    """``text`` with every generated section (between its markers) brought up to date."""
+    import re
+
+    for name, body in readme_sections().items():
+        pattern = re.compile(rf"(<!-- generated:{name} -->\n)(?:.*?\n)?(<!-- /generated:{name} -->)", re.S)
+        if not pattern.search(text):
+            raise ValueError(f"README has no markers for the generated section {name!r}")
+        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+    return text
+
+
+def update_readme(path: str = "README.md") -> None:
+    """Rewrite the generated sections of the README in place."""
+    from pathlib import Path
+
+    from .atomic import atomic_write_bytes
+
+    p = Path(path)
+    atomic_write_bytes(p, render_readme(p.read_text(encoding="utf-8")).encode("utf-8"))
