@@ -146,3 +146,20 @@ def test_chinese_glyphs_are_not_boxes():
 def test_unknown_metric_is_an_error():
     with pytest.raises(ValueError):
         vc.metric_chart("no.such.metric")
+
+
+def test_interrupted_save_keeps_the_previous_file(tmp_path, monkeypatch):
+    fig = vc.timeline_chart()
+    (old,) = vc.save_figure(fig, tmp_path / "timeline", formats=["png"])
+    before = old.read_bytes()
+
+    def interrupted(self, fname, **kwargs):
+        with open(fname, "wb") as fh:
+            fh.write(b"\x89PNG half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("matplotlib.figure.Figure.savefig", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        vc.save_figure(fig, tmp_path / "timeline", formats=["png"])
+    assert old.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["timeline.png"]

@@ -111,3 +111,62 @@ def clean(raw: str, text_form: str = "web", repairs: list[Repair] | tuple[Repair
     elif text_form != "web":
         raise ValueError(f"unknown text_form {text_form!r}: use 'web' or 'pdf'")
     return CleanText(raw, "".join(chars), tuple(origin), tuple(sorted(repairs, key=lambda r: r.start)))
+
+
+class EncodingError(ValueError):
+    """A text file's encoding could not be told with confidence."""
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _plausible(text: str) -> bool:
+    """True if a decoded text looks like Chinese or Latin prose, not mojibake."""
+    if not text:
+        return True
+    good = 0
+    for ch in text:
+        o = ord(ch)
+        if (ch.isascii() and (ch.isprintable() or ch in "\r\n\t")) or 0x4E00 <= o <= 0x9FFF \
+                or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or o == 0xA0:
+            good += 1
+    return good / len(text) >= 0.95
+
+
+def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
+    """Decode a policy text saved in any usual encoding; return (text, encoding).
+
+    UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without BOM (by its
+    zero bytes) and GB18030 (which covers GBK and GB2312) are recognised; a
+    text that decodes to something implausible raises :class:`EncodingError`
+    instead of returning mojibake. Line ends and spaces are left as they are,
+    so offsets refer to exactly this decoded text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    candidates = ["utf-8"]
+    if len(data) >= 4 and data[1::2].count(0) > len(data) // 4:
+        candidates.insert(0, "utf-16-le")
+    elif len(data) >= 4 and data[0::2].count(0) > len(data) // 4:
+        candidates.insert(0, "utf-16-be")
+    candidates.append("gb18030")
+    if len(data) % 2 == 0:  # UTF-16 without a BOM and with few ASCII characters: judged by plausibility
+        candidates += [c for c in ("utf-16-le", "utf-16-be") if c not in candidates]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text, encoding
+    raise EncodingError(
+        f"{name}: cannot tell the text's encoding (tried UTF-8, UTF-16 and GB18030/GBK). "
+        "Open it in an editor and save it as UTF-8, then try again."
+    )
