@@ -24,6 +24,17 @@ _PUBLIC = {
     "clean_source": "load",
     "data_dir": "load",
     "DataError": "validate",
+    "reload": "load",
+    "decode": "text",
+    # adding a region
+    "register_document": "register",
+    "curation_sheet": "register",
+    "write_sheet": "sheet",
+    "read_sheet": "sheet",
+    "import_sheet": "sheet",
+    "extract_targets": "extract",
+    "audit": "audit",
+    "audit_all": "audit",
     # comparison, charts, export
     "select": "compare",
     "describe": "compare",

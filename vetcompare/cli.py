@@ -56,6 +56,49 @@ def _locate(args) -> int:
     return 0
 
 
+def _new_document(args) -> int:
+    from .register import curation_sheet, register_document
+
+    start, end = (int(y) for y in args.period.split("-"))
+    row = register_document(args.file, doc_id=args.doc_id, region=args.region, region_en=args.region_en,
+                            province=args.province, province_en=args.province_en, admin_level=args.level,
+                            issuer=args.issuer, title=args.title, issued=args.issued, period_start=start,
+                            period_end=end, id_prefix=args.prefix)
+    print(f"registered {row['doc_id']} ({row['file']}, sha256 {row['sha256'][:12]}…, text_form {row['text_form']})")
+    sheet = curation_sheet(row["doc_id"], args.sheet or f"{row['doc_id']}.xlsx")
+    print(f"wrote the curation sheet {sheet}: edit it, then run python -m vetcompare import-sheet {sheet}")
+    return 0
+
+
+def _sheet(args) -> int:
+    from .load import data_dir
+    from .register import curation_sheet
+    from .sheet import curated_rows, write_sheet
+
+    out = args.out or f"{args.doc_id}.xlsx"
+    if (data_dir() / "targets" / f"{args.doc_id}.csv").is_file():
+        path = write_sheet(out, args.doc_id, rows=curated_rows(args.doc_id))
+    else:
+        path = curation_sheet(args.doc_id, out)
+    print(f"wrote {path}")
+    return 0
+
+
+def _import_sheet(args) -> int:
+    from .sheet import import_sheet
+    from .validate import DataError
+
+    try:
+        df = import_sheet(args.file)
+    except DataError as err:
+        for p in err.problems:
+            print(f"- {p}", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s): nothing was imported", file=sys.stderr)
+        return 1
+    print(f"imported {len(df)} statement(s) of {df['doc_id'].iloc[0] if len(df) else '?'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vetcompare", description="Compare vocational-education policy targets.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -69,5 +112,27 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("locate", help="fill empty source_start/source_end of a curated file from its quotes")
     p.add_argument("file", help="a curated CSV named after its doc_id")
     p.set_defaults(func=_locate)
+    p = sub.add_parser("new-document", help="register a policy text and write its curation sheet")
+    p.add_argument("file", help="the text (UTF-8, UTF-16 or GB18030/GBK)")
+    p.add_argument("--doc-id", required=True, help="lower-case id, e.g. chengdu-2023")
+    p.add_argument("--region", required=True, help="region in Chinese, e.g. 成都市")
+    p.add_argument("--region-en", required=True)
+    p.add_argument("--province", required=True, help="province-level unit in Chinese, e.g. 四川省")
+    p.add_argument("--province-en", required=True)
+    p.add_argument("--level", required=True, choices=("municipality", "prefecture_city", "district"))
+    p.add_argument("--issuer", required=True)
+    p.add_argument("--title", required=True)
+    p.add_argument("--issued", required=True, help="YYYY-MM-DD")
+    p.add_argument("--period", required=True, help="first-last year, e.g. 2021-2025")
+    p.add_argument("--prefix", help="prefix of the target ids (default: from doc_id)")
+    p.add_argument("--sheet", help="where to write the curation sheet (default: DOC_ID.xlsx)")
+    p.set_defaults(func=_new_document)
+    p = sub.add_parser("sheet", help="write a curation sheet of a registered document")
+    p.add_argument("doc_id")
+    p.add_argument("--out", help="the .xlsx to write (default: DOC_ID.xlsx)")
+    p.set_defaults(func=_sheet)
+    p = sub.add_parser("import-sheet", help="validate a curation sheet and bring it into the dataset")
+    p.add_argument("file")
+    p.set_defaults(func=_import_sheet)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -18,7 +18,7 @@ import pandas as pd
 from . import schema
 from .rules import normalise_tier, to_year
 from .text import CleanText
-from .validate import Problem, check_table, check_unique, read_csv
+from .validate import Problem, Table, check_table, check_unique, read_csv
 
 ALL_WORDS = ("全部", "所有")
 """Words that state a share of 100% (区直属公办中职学校办学条件全部达到...)."""
@@ -64,14 +64,28 @@ def check_curated(
     codebook: pd.DataFrame,
     clean_source: Callable[[str], CleanText],
 ) -> tuple[list[dict], list[Problem]]:
-    """Typed rows of a curated file and every problem found in it."""
+    """Typed rows of a curated CSV file (named after its doc_id) and every problem found in it."""
     table, problems = read_csv(path)
+    rows, more = check_curated_table(table, path.stem, documents=documents, codebook=codebook,
+                                     clean_source=clean_source)
+    return rows, problems + more
+
+
+def check_curated_table(
+    table: Table,
+    doc_id: str,
+    *,
+    documents: pd.DataFrame,
+    codebook: pd.DataFrame,
+    clean_source: Callable[[str], CleanText],
+    extra: str = "refuse",
+) -> tuple[list[dict], list[Problem]]:
+    """Typed rows of curated statements of ``doc_id`` (from a CSV file or a sheet) and their problems."""
     if not table.rows:
-        return [], problems
-    rows, more = check_table(table, schema.CURATED_FIELDS)
-    problems += more + check_unique(table, rows, "target_id")
+        return [], []
+    rows, problems = check_table(table, schema.CURATED_FIELDS, extra=extra)
+    problems += check_unique(table, rows, "target_id")
     name = table.file
-    doc_id = path.stem
     docs = documents.set_index("doc_id")
     if doc_id not in docs.index:
         problems.append(Problem(name, None, None, f"{doc_id!r} is not a registered document",
@@ -151,41 +165,54 @@ def check_curated(
     return rows, problems
 
 
-def fill_offsets(path: Path, clean: CleanText) -> int:
-    """Fill empty source_start/source_end of a curated file from its quotes; return how many.
+def fill_offsets_in(table: Table, clean: CleanText) -> list[Problem]:
+    """Fill empty source_start/source_end of ``table``'s rows from their quotes; return the problems.
 
-    Rows are taken in file order and each quote is looked for from the previous
-    row's position on, so a statement repeated later in a document (a task list)
-    resolves to the later occurrence when its row comes later. The file is
-    rewritten atomically.
+    Rows are taken in order and each quote is looked for from the previous
+    row's position on, so a statement repeated later in a document (a task
+    list) resolves to the later occurrence when its row comes later; a quote
+    found only earlier is accepted when it occurs once.
     """
+    problems = []
+    cursor = 0
+    for row, line in zip(table.rows, table.lines):
+        quote = row.get("quote", "").strip()
+        if row.get("source_start", "").strip() and row.get("source_end", "").strip():
+            found = clean.find(quote, 0) if quote else -1
+            cursor = found if found >= 0 else cursor
+            continue
+        at = clean.find(quote, cursor) if quote else -1
+        if at < 0 and quote:
+            at = clean.find(quote, 0)
+            if at >= 0 and clean.find(quote, at + 1) >= 0:
+                problems.append(Problem(table.file, line, "quote", f"{quote!r} occurs more than once",
+                                        "put the rows in document order or give the offsets"))
+                continue
+        if at < 0:
+            problems.append(Problem(table.file, line, "quote", "the quote is not in the source" if quote
+                                    else "is empty", "copy the statement's words exactly from the source"))
+            continue
+        row["source_start"], row["source_end"] = map(str, clean.to_raw(at, at + len(quote)))
+        cursor = at
+    return problems
+
+
+def fill_offsets(path: Path, clean: CleanText) -> int:
+    """Fill empty offsets of a curated CSV file from its quotes (rewritten atomically); return how many."""
     import csv
     import io
 
     from .atomic import atomic_write_bytes
+    from .validate import DataError
 
     table, problems = read_csv(path)
+    empty = sum(1 for r in table.rows if not (r.get("source_start", "").strip() and r.get("source_end", "").strip()))
+    problems += fill_offsets_in(table, clean)
     if problems:
-        raise ValueError("; ".join(str(p) for p in problems))
-    cursor, filled = 0, 0
-    for row, line in zip(table.rows, table.lines):
-        quote = row.get("quote", "").strip()
-        if row.get("source_start", "").strip() and row.get("source_end", "").strip():
-            cursor = clean.find(quote, 0) if quote else cursor
-            continue
-        at = clean.find(quote, cursor) if quote else -1
-        if at < 0 and quote:  # out of document order: accept only an unambiguous quote
-            at = clean.find(quote, 0)
-            if at >= 0 and clean.find(quote, at + 1) >= 0:
-                raise ValueError(f"{path.name}, row {line}, column 'quote': {quote!r} occurs more than once; "
-                                 "put the rows in document order or fill the offsets by hand")
-        if at < 0:
-            raise ValueError(f"{path.name}, row {line}, column 'quote': {quote!r} is not in the cleaned text")
-        row["source_start"], row["source_end"] = map(str, clean.to_raw(at, at + len(quote)))
-        cursor, filled = at, filled + 1
+        raise DataError(problems)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=table.columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(table.rows)
     atomic_write_bytes(path, out.getvalue().encode("utf-8"))
-    return filled
+    return empty

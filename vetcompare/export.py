@@ -139,16 +139,4 @@ def read_workbook(path: str | Path, sheet: str = "targets") -> pd.DataFrame:
     wb.close()
     header, body = [str(h) for h in rows[0]], rows[1:]
     frame = pd.DataFrame(body, columns=header)
-    if sheet != "targets":
-        return frame
-    for f in schema.TARGET_FIELDS:
-        col = frame[f.name]
-        if f.dtype == "str":
-            frame[f.name] = col.astype("str")
-        elif f.dtype == "int":
-            frame[f.name] = col.astype("int64" if f.required else "Int64")
-        elif f.dtype == "float":
-            frame[f.name] = col.astype("float64")
-        elif f.dtype == "bool":
-            frame[f.name] = col.astype("bool")
-    return frame
+    return schema.to_frame(frame, schema.TARGET_FIELDS) if sheet == "targets" else frame

@@ -7,6 +7,7 @@ listing every problem with file, row and column.
 from __future__ import annotations
 
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,14 +16,24 @@ import pandas as pd
 from . import schema
 from .curated import check_curated
 from .rules import normalise_tier
-from .text import CleanText, Repair, clean
+from .text import CleanText, Repair, clean, decode
 from .validate import DataError, Problem, check_table, check_unique, read_csv
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
+DATA_ENV = "VETCOMPARE_DATA"
+
+
 def data_dir() -> Path:
-    """The data folder: ``vetcompare/data`` in an installed wheel, ``data/`` in a source checkout."""
+    """The data folder: ``$VETCOMPARE_DATA`` if set, else ``vetcompare/data`` in an installed wheel,
+    else ``data/`` in a source checkout."""
+    override = os.environ.get(DATA_ENV)
+    if override:
+        path = Path(override).expanduser()
+        if not (path / "documents.csv").is_file():
+            raise FileNotFoundError(f"{DATA_ENV}={override}: no documents.csv there; point it at a data folder")
+        return path
     for candidate in (_PACKAGE / "data", _PACKAGE.parent / "data"):
         if (candidate / "documents.csv").is_file():
             return candidate
@@ -32,32 +43,23 @@ def data_dir() -> Path:
     )
 
 
-def _frame(rows: list[dict], fields: tuple[schema.Field, ...], **dtypes: str) -> pd.DataFrame:
-    """A DataFrame with the schema's column order and dtypes (``dtypes`` overrides some)."""
-    df = pd.DataFrame(rows, columns=schema.names(fields))
-    for f in fields:
-        col = df[f.name]
-        dtype = dtypes.get(f.name, f.dtype)
-        if dtype == "str":
-            df[f.name] = col.astype("str")
-        elif dtype == "int":
-            df[f.name] = col.astype("int64" if f.required else "Int64")
-        elif dtype == "float":
-            df[f.name] = col.astype("float64")
-        elif dtype == "bool":
-            df[f.name] = col.astype("bool")
-        elif dtype == "date":
-            df[f.name] = pd.to_datetime(col)
-    return df
+def reload() -> None:
+    """Forget cached tables, e.g. after a document or curated file was added in this process."""
+    for cached in (_documents_in, _codebook_in, _repairs_in, _clean_source_in, _all_targets_in):
+        cached.cache_clear()
 
 
-@lru_cache(maxsize=1)
-def _documents() -> tuple[tuple[dict, ...], str]:
-    table, problems = read_csv(data_dir() / "documents.csv", "documents.csv")
+def _documents() -> tuple[dict, ...]:
+    return _documents_in(str(data_dir()))
+
+
+@lru_cache(maxsize=4)
+def _documents_in(root: str) -> tuple[dict, ...]:
+    table, problems = read_csv(Path(root) / "documents.csv", "documents.csv")
     rows, more = check_table(table, schema.DOCUMENT_FIELDS)
     problems += more + check_unique(table, rows, "doc_id") + check_unique(table, rows, "id_prefix")
     for row, line in zip(rows, table.lines):
-        path = data_dir() / "sources" / (row["file"] or "")
+        path = Path(root) / "sources" / (row["file"] or "")
         if not path.is_file():
             problems.append(Problem("documents.csv", line, "file", f"no source file {path.name!r} in data/sources",
                                     "copy the text into data/sources or correct the name"))
@@ -69,26 +71,29 @@ def _documents() -> tuple[tuple[dict, ...], str]:
                                     "restore the source as received (sources are never edited)"))
     if problems:
         raise DataError(problems)
-    return tuple(rows), str(data_dir())
+    return tuple(rows)
 
 
 def load_documents() -> pd.DataFrame:
     """The document registry: one row per source document (doc_id, file, region, ..., sha256)."""
-    rows, _ = _documents()
-    return _frame(list(rows), schema.DOCUMENT_FIELDS)
+    return schema.to_frame(list(_documents()), schema.DOCUMENT_FIELDS)
 
 
 def _document(doc_id: str) -> dict:
-    for row in _documents()[0]:
+    for row in _documents():
         if row["doc_id"] == doc_id:
             return row
-    known = ", ".join(r["doc_id"] for r in _documents()[0])
+    known = ", ".join(r["doc_id"] for r in _documents())
     raise KeyError(f"unknown document {doc_id!r}; known documents: {known}")
 
 
-@lru_cache(maxsize=1)
 def _codebook() -> tuple[dict, ...]:
-    table, problems = read_csv(data_dir() / "codebook.csv", "codebook.csv")
+    return _codebook_in(str(data_dir()))
+
+
+@lru_cache(maxsize=4)
+def _codebook_in(root: str) -> tuple[dict, ...]:
+    table, problems = read_csv(Path(root) / "codebook.csv", "codebook.csv")
     rows, more = check_table(table, schema.CODEBOOK_FIELDS)
     problems += more + check_unique(table, rows, "metric_id")
     if problems:
@@ -98,21 +103,26 @@ def _codebook() -> tuple[dict, ...]:
 
 def load_codebook() -> pd.DataFrame:
     """The codebook: one row per metric (metric_id, theme, label_zh, label_en, unit, definition)."""
-    return _frame(list(_codebook()), schema.CODEBOOK_FIELDS)
+    return schema.to_frame(list(_codebook()), schema.CODEBOOK_FIELDS)
 
 
 def source_text(doc_id: str) -> str:
-    """The raw text of a source document, decoded from UTF-8; offsets refer to this string."""
-    return (data_dir() / "sources" / _document(doc_id)["file"]).read_bytes().decode("utf-8")
+    """The text of a source document, decoded from its bytes as received; offsets refer to this string."""
+    path = data_dir() / "sources" / _document(doc_id)["file"]
+    return decode(path.read_bytes(), path.name)[0]
 
 
-@lru_cache(maxsize=1)
 def _repairs() -> dict[str, tuple[Repair, ...]]:
-    table, problems = read_csv(data_dir() / "repairs.csv", "repairs.csv")
+    return _repairs_in(str(data_dir()))
+
+
+@lru_cache(maxsize=4)
+def _repairs_in(root: str) -> dict[str, tuple[Repair, ...]]:
+    table, problems = read_csv(Path(root) / "repairs.csv", "repairs.csv")
     rows, more = check_table(table, schema.REPAIR_FIELDS)
     problems += more
     out: dict[str, list[Repair]] = {}
-    known = {r["doc_id"] for r in _documents()[0]}
+    known = {r["doc_id"] for r in _documents()}
     for row, line in zip(rows, table.lines):
         if row["doc_id"] not in known:
             problems.append(Problem("repairs.csv", line, "doc_id", f"unknown document {row['doc_id']!r}",
@@ -136,11 +146,11 @@ def _repairs() -> dict[str, tuple[Repair, ...]]:
 
 def clean_source(doc_id: str) -> CleanText:
     """The cleaned text of a document with its map back to raw offsets (see :mod:`vetcompare.text`)."""
-    return _clean_source(doc_id)
+    return _clean_source_in(str(data_dir()), doc_id)
 
 
-@lru_cache(maxsize=None)
-def _clean_source(doc_id: str) -> CleanText:
+@lru_cache(maxsize=64)
+def _clean_source_in(root: str, doc_id: str) -> CleanText:
     doc = _document(doc_id)
     return clean(source_text(doc_id), doc["text_form"], _repairs().get(doc_id, ()))
 
@@ -156,13 +166,17 @@ def load_curated(path: Path | str) -> pd.DataFrame:
                                    clean_source=clean_source)
     if problems:
         raise DataError(problems)
-    df = _frame(rows, schema.CURATED_FIELDS, year="int")  # years are resolved from period names
+    df = schema.to_frame(rows, schema.CURATED_FIELDS, year="int")  # years are resolved from period names
     df.insert(1, "doc_id", Path(path).stem)
     return df
 
 
-@lru_cache(maxsize=1)
 def _all_targets() -> pd.DataFrame:
+    return _all_targets_in(str(data_dir()))
+
+
+@lru_cache(maxsize=4)
+def _all_targets_in(root: str) -> pd.DataFrame:
     docs = load_documents().set_index("doc_id")
     codebook = load_codebook().set_index("metric_id")
     frames, problems = [], []
@@ -180,7 +194,7 @@ def _all_targets() -> pd.DataFrame:
     df["tier"] = [normalise_tier(w, docs.at[d, "city_tier"]) for w, d in zip(df["tier_word"], df["doc_id"])]
     df["year"] = df["year"].astype("Int64")
     df = _propagate_repeats(df)
-    return _frame(df.to_dict("records"), schema.TARGET_FIELDS)
+    return schema.to_frame(df.to_dict("records"), schema.TARGET_FIELDS)
 
 
 def _propagate_repeats(df: pd.DataFrame) -> pd.DataFrame:

@@ -199,6 +199,30 @@ def field(fields: tuple[Field, ...], name: str) -> Field:
     raise KeyError(name)
 
 
+def to_frame(rows, fields: tuple[Field, ...], **dtypes: str):
+    """A DataFrame of ``rows`` (records or a frame) with the table's column order and dtypes.
+
+    ``dtypes`` overrides the type of some columns by name.
+    """
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=names(fields))
+    for f in fields:
+        col = df[f.name]
+        dtype = dtypes.get(f.name, f.dtype)
+        if dtype == "str":
+            df[f.name] = col.astype("str")
+        elif dtype == "int":
+            df[f.name] = col.astype("int64" if f.required else "Int64")
+        elif dtype == "float":
+            df[f.name] = col.astype("float64")
+        elif dtype == "bool":
+            df[f.name] = col.astype("bool")
+        elif dtype == "date":
+            df[f.name] = pd.to_datetime(col)
+    return df
+
+
 def schema_table(fields: tuple[Field, ...] = TARGET_FIELDS):
     """The fields of a table as a DataFrame (name, type, required, allowed values, description)."""
     import pandas as pd
