@@ -156,3 +156,15 @@ def test_tiers_are_normalised(targets):
 def test_every_metric_is_used(codebook, all_targets):
     """The codebook holds no metric that no statement uses."""
     assert set(codebook["metric_id"]) == set(all_targets["metric_id"])
+
+
+def test_no_two_rows_share_a_span(all_targets):
+    """A repeat points at its own words, not at the statement it repeats."""
+    spans = all_targets.groupby(["doc_id", "source_start", "source_end", "metric_id"]).size()
+    assert spans.max() == 1, spans[spans > 1]
+
+
+def test_rows_are_in_document_order():
+    for path in vc.load.curated_files():
+        starts = list(vc.load_curated(path)["source_start"])
+        assert starts == sorted(starts), path.name

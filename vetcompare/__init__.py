@@ -35,6 +35,8 @@ _PUBLIC = {
     "extract_targets": "extract",
     "audit": "audit",
     "audit_all": "audit",
+    "explain": "audit",
+    "expressions": "extract",
     # comparison, charts, export
     "select": "compare",
     "describe": "compare",

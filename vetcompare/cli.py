@@ -1,4 +1,4 @@
-"""Command line: ``python -m vetcompare report|validate|locate``."""
+"""Command line: ``python -m vetcompare report|validate|locate|audit|new-document|sheet|import-sheet``."""
 
 from __future__ import annotations
 
@@ -99,6 +99,17 @@ def _import_sheet(args) -> int:
     return 0
 
 
+def _audit(args) -> int:
+    import pandas as pd
+
+    from .audit import audit, audit_all, explain
+
+    df = explain(args.doc) if args.explain else (audit(args.doc) if args.doc else audit_all())
+    with pd.option_context("display.width", 200, "display.max_rows", None, "display.max_colwidth", 60):
+        print(df.to_string(index=False) if len(df) else "ok: every number is curated or explained")
+    return 1 if (len(df) and not args.explain) else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vetcompare", description="Compare vocational-education policy targets.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -134,5 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("import-sheet", help="validate a curation sheet and bring it into the dataset")
     p.add_argument("file")
     p.set_defaults(func=_import_sheet)
+    p = sub.add_parser("audit", help="numbers of a document that no curated row covers and no exclusion explains")
+    p.add_argument("doc", nargs="?", help="a doc_id (default: every registered document)")
+    p.add_argument("--explain", action="store_true", help="list every number of DOC with its status")
+    p.set_defaults(func=_audit)
     args = parser.parse_args(argv)
     return args.func(args)

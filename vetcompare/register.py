@@ -88,11 +88,14 @@ def register_document(file: str | Path, *, doc_id: str, region: str, region_en: 
 
 def curation_sheet(doc_id: str, path: str | Path) -> Path:
     """Write the curation sheet of a registered document, prefilled with the extractor's candidates."""
-    from .load import source_text
+    from .load import load_documents, source_text
     from .sheet import write_sheet
 
     try:
         from .extract import extract_targets
     except ImportError:  # pragma: no cover - the extractor ships with the package
         return write_sheet(path, doc_id)
-    return write_sheet(path, doc_id, candidates=extract_targets(source_text(doc_id)))
+    doc = load_documents().set_index("doc_id").loc[doc_id]
+    candidates = extract_targets(source_text(doc_id), city_tier=doc["city_tier"], plan_end=int(doc["period_end"]),
+                                 text_form=doc["text_form"])
+    return write_sheet(path, doc_id, candidates=candidates)

@@ -1,0 +1,915 @@
+"""Extract the numeric targets, baselines and standards of a Chinese policy text.
+
+:func:`extract_targets` reads a vocational-education (职业教育) policy text and returns one row
+per number expression that states a target, a baseline or a standard, with its value, unit,
+comparator, governing year, kind, hedge, recognition tier and a guess at the codebook metric.
+
+The work is done in four steps, each driven by tables declared as data in this module:
+
+1. **Preparation.** A copy of the text is normalised one character for one character
+   (:data:`TRADITIONAL` traditional -> simplified characters, full-width digits and punctuation,
+   dash and tilde variants), so every offset in the copy is an offset in the input. When the
+   text looks hard-wrapped (a PDF capture: short lines of even length that end mid-sentence)
+   page furniture (page numbers such as —6— and the running header and footer lines around
+   them), line wraps and the spaces a PDF puts around numbers are dropped, with a map back to
+   the input's offsets.
+2. **Finding.** :func:`vetcompare.numbers.find_quantities` finds every number expression.
+3. **Excluding.** Expressions that are not statements are set aside by the named patterns of
+   :data:`EXCLUSIONS`: document numbers, dates, section numbers and list ordinals, page
+   numbers, names that contain numbers (“1+X”, 十四五, 十九大, 1438发展思路), bare years that are
+   only context, website footers. :mod:`vetcompare.audit` reports which pattern applied.
+4. **Reading.** Each remaining expression gets its governing year (the last year or period
+   before it in its sentence or paragraph, or in the heading of its section), its kind
+   (baseline in a report of results, standard for a continuing norm, else target), whether
+   力争/争创/争取 hedges it, the tier word next to it and a metric from :data:`METRIC_KEYWORDS`.
+   A share of 100% stated in words (全部/所有 … 达到 … 标准) gets a row of its own.
+
+:func:`expressions` lists every number expression with the exclusion that applied, for checks
+and for :mod:`vetcompare.audit`.
+
+Everything runs in time linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
+
+from .numbers import find_quantities, period_years
+from .rules import normalise_tier
+
+__all__ = [
+    "EXCLUSIONS",
+    "METRIC_KEYWORDS",
+    "TRADITIONAL",
+    "expressions",
+    "extract_targets",
+    "looks_hard_wrapped",
+    "normalise",
+]
+
+# --------------------------------------------------------------------------------------------
+# Normalisation: one character for one character, so offsets survive.
+# --------------------------------------------------------------------------------------------
+
+_TRADITIONAL_PAIRS = """
+國国 級级 雙双 師师 達达 區区 縣县 爭争 創创 業业 職职 學学 專专 實实 訓训 質质 點点 項项 門门 場场
+臺台 條条 類类 輪轮 時时 課课 數数 於于 過过 將将 設设 產产 範范 統统 劃划 標标 準准 僅仅 約约 餘余
+與与 優优 園园 員员 進进 體体 層层 緊紧 對对 應应 須须 則则 週周 號号 頁页 屆届 歷历 後后 強强 發发
+開开 關关 養养 護护 機机 構构 聯联 幹干 術术 藝艺 網网 線线 傳传 認认 證证 書书 獲获 總总 選选 評评
+會会 議议 導导 費费 補补 貼贴 額额 資资 經经 計计 規规 據据 勢势 輔辅 務务 長长 歲岁 興兴 辦办 籌筹
+備备 檢检 驗验 鑒鉴 銷销 錄录 絡络 們们 這这 個个 萬万 億亿 兩两 為为 鎮镇 鄉乡 農农 醫医 藥药 築筑
+電电 氣气 車车 貫贯 銜衔 協协 團团 隊队 壯壮 擴扩 轉转 綜综 廣广 東东 貴贵 雲云 陝陕 龍龙 賽赛 獎奖
+勵励 權权 邊边 濟济 際际 積积 極极 讀读 習习 單单 礎础 簡简 稱称 陸陆 續续 參参 負负 責责 擔担 靈灵
+環环 節节 態态 價价 樣样 舉举 報报 績绩 來来 變变 從从 現现 衛卫 療疗 廠厂 礦矿 館馆 視视 說说 話话
+語语 讓让 給给 齡龄 夠够 盡尽 圍围 屬属 滿满 貸贷 稅税 險险 勞劳 動动 畢毕 圖图 庫库 陽阳 華华 亞亚
+歐欧 齊齐 談谈 幫帮 貧贫 脫脱 鞏巩 當当 領领 組组 織织 調调 佈布 題题 況况 狀状 較较 顯显 維维 願愿
+廳厅 處处 幣币 佔占 爲为 衆众 眾众 齊齐 區区 縣县 試试 驗验 範范 營营 運运 實实 務务 質质 準准 優优
+訊讯 錢钱 銀银 團团 樣样 類类 體体 彙汇 匯汇 離离 難难 顧顾 飯饭 風风 樓楼 橋桥 鐵铁 聖圣 獨独 狀状
+歸归 專专 愛爱 親亲 觀观 歡欢 實实 導导 護护 紀纪 約约 納纳 紡纺 級级 結结 給给 統统 絲丝 經经 維维
+綱纲 網网 編编 緣缘 織织 繼继 續续 羅罗 職职 聯联 聲声 肅肃 腦脑 臨临 與与 興兴 舊旧 蘇苏 號号 蟲虫
+術术 衝冲 裝装 製制 複复 覆覆 見见 規规 視视 親亲 覺觉 觀观 訂订 計计 討讨 訓训 記记 設设 訪访 許许
+診诊 詢询 該该 詳详 認认 誠诚 誤误 說说 課课 調调 談谈 請请 論论 諮咨 講讲 謀谋 謝谢 證证 識识 議议
+護护 讀读 變变 豐丰 貝贝 負负 財财 貢贡 貨货 販贩 責责 貴贵 貸贷 費费 貿贸 資资 賓宾 賞赏 賦赋 質质
+購购 贊赞 趕赶 趨趋 躍跃 軍军 軌轨 軟软 較较 載载 輕轻 輸输 辦办 遷迁 運运 遠远 適适 選选 遺遗 還还
+邊边 鄰邻 醫医 釋释 針针 鋼钢 錯错 鍵键 長长 閒闲 間间 閱阅 闊阔 陣阵 陳陈 隨随 險险 隱隐 雖虽 雞鸡
+離离 難难 電电 靜静 響响 頂顶 項项 順顺 須须 預预 領领 頻频 額额 顏颜 類类 顧顾 飛飞 館馆 驅驱 驗验
+體体 髮发 鬥斗 魚鱼 鳥鸟 麥麦 黨党 齒齿 佈布 傑杰 備备 傳传 債债 傷伤 價价 儀仪 億亿 優优 兒儿 內内
+兩两 冊册 凱凯 劃划 劇剧 劑剂 勁劲 勝胜 勢势 勳勋 區区 協协 卻却 參参 雙双 發发 號号 啟启 團团 圓圆
+圖图 執执 堅坚 場场 塊块 塗涂 墊垫 壓压 壘垒 壞坏 夢梦 夾夹 奮奋 婦妇 孫孙 寧宁 寶宝 實实 寬宽 對对
+尋寻 導导 屆届 層层 屬属 島岛 嶺岭 巖岩 帥帅 師师 帳帐 帶带 幫帮 庫库 廠厂 廢废 廣广 彈弹 彎弯 徑径
+從从 徹彻 恆恒 惡恶 態态 慣惯 慮虑 憂忧 憑凭 懷怀 戰战 據据 擁拥 擇择 擊击 擴扩 攝摄 敗败 敵敌 數数
+斷断 時时 晉晋 暢畅 曆历 會会 東东 條条 棄弃 榮荣 槍枪 樂乐 標标 樞枢 機机 權权 歡欢 歲岁 歷历 歸归
+殘残 氣气 決决 沒没 況况 洶汹 淨净 淺浅 測测 滅灭 滬沪 漁渔 潛潜 濃浓 濕湿 災灾 為为 烏乌 無无 煙烟
+熱热 燈灯 爭争 牆墙 獎奖 獲获 現现 環环 產产 畝亩 畫画 當当 療疗 盡尽 監监 盤盘 確确 礙碍 禮礼 禦御
+稅税 種种 稱称 穩稳 窮穷 競竞 筆笔 節节 範范 築筑 簡简 糧粮 紀纪 紅红 純纯 紙纸 組组 細细 終终 絕绝
+"""
+
+
+def _pairs(spec: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for pair in spec.split():
+        trad, simp = pair[0], pair[1]
+        if len(pair) == 2 and trad != simp:
+            table.setdefault(trad, simp)
+    return table
+
+
+TRADITIONAL: dict[str, str] = _pairs(_TRADITIONAL_PAIRS)
+"""Traditional -> simplified characters (one character each) for words the extractor reads:
+bound words (達到), tier words (國家級), units (個, 萬), hedges (力爭) and metric keywords."""
+
+_CHAR_TABLE: dict[str, str] = {}
+_CHAR_TABLE.update({chr(0xFF10 + i): str(i) for i in range(10)})  # full-width digits
+_CHAR_TABLE.update({"．": ".", "％": "%", "﹪": "%", "＋": "+", "（": "(", "）": ")", "，": ",",
+                    "；": ";", "：": ":", "！": "!", "？": "?", "﹐": ",", "﹔": ";"})
+_CHAR_TABLE.update({c: "~" for c in "～〜∼"})
+_CHAR_TABLE.update({c: "-" for c in "—–－‐‑‒―−﹣﹘"})
+_CHAR_TABLE.update({c: " " for c in "\t\u3000\xa0\u2002\u2003\u2009\u200b"})
+_CHAR_TABLE.update({c: "\n" for c in "\r\f\v\x85\u2028\u2029"})
+_CHAR_TABLE.update({"○": "〇"})
+_CHAR_TABLE.update(TRADITIONAL)
+_TRANSLATE = str.maketrans(_CHAR_TABLE)
+
+
+def normalise(text: str) -> str:
+    """A copy of ``text`` with the same length: traditional characters simplified, full-width
+    digits and punctuation made ASCII, dash and tilde variants unified."""
+    return text.translate(_TRANSLATE)
+
+
+# --------------------------------------------------------------------------------------------
+# Exclusions: number expressions that state nothing. Applied to the normalised text (，-> ,
+# （ -> (, — -> -, ～ -> ~, full-width digits -> ASCII). An expression is excluded when a match
+# contains it, in the prepared text or in the input text.
+# --------------------------------------------------------------------------------------------
+
+_CNUM = "〇零一二两三四五六七八九十百千"
+_NUM = rf"(?:[0-9]+(?:\.[0-9]+)?|[{_CNUM}]+)"
+_YEAR4 = r"(?:19|20)[0-9]{2}"
+
+
+def _starts(chars: str, rx: str) -> str:
+    """``rx`` behind a look-ahead for the characters it can start with (a speed guard: Python's
+    regex engine then skips the other characters quickly)."""
+    return f"(?=[{chars}])(?:{rx})"
+
+
+_D = "0-9〇零一二两三四五六七八九十百千"  # characters a number starts with
+
+EXCLUSIONS: tuple[tuple[str, str], ...] = (
+    # http://www.gov.cn/zhengce/2021-10/12/content_5642120.htm
+    ("url", r"(?:https?://|www\.)[0-9A-Za-z./_%#?=&~+:-]+"),
+    # 023-63851234, 13912345678: telephone numbers
+    ("phone_number", r"(?<![0-9])(?:0[0-9]{2,3}\s*-\s*[0-9]{7,8}(?:\s*-\s*[0-9]{1,5})?|1[3-9][0-9]{9})(?![0-9])"),
+    # 〔2021〕35号, 国发〔2019〕4 号, [2020]44号
+    ("document_number", rf"[〔\[［【(]\s*{_YEAR4}\s*[〕\]］】)]\s*[0-9]+\s*号"),
+    # 2022年3月17日, 2025年12月, 二〇二一年十二月, 2021-04-02, 20211231, 3月31日
+    ("date", _starts(_D, rf"{_YEAR4}\s*年\s*[0-9]{{1,2}}\s*月(?:\s*[0-9]{{1,2}}\s*[日号])?"
+             r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
+             r"(?:\s*[一二三四五六七八九十]{1,3}\s*[日号])?"
+             rf"|(?<![0-9]){_YEAR4}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?![0-9])"
+             rf"|(?<![0-9]){_YEAR4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
+             r"|(?<![0-9])[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),
+    # 17:17, 9:30:00
+    ("clock_time", _starts(_D, r"(?<![0-9])[0-2]?[0-9]\s*:\s*[0-5][0-9](?:\s*:\s*[0-5][0-9])?(?![0-9])")),
+    # 每年5月 (a calendar month; a duration is 5个月)
+    ("calendar_month", _starts(_D, r"(?<![0-9个])[0-9]{1,2}\s*月份?(?![0-9])")),
+    # 到2025年, 2021—2025年, (2024—2027), 2020年度, 20212025年 (dash lost), 二〇二五年: context,
+    # never a value; a year governs the values around it (see the year column)
+    ("calendar_year", _starts(_D + "到至截从自于在", rf"(?:(?:到|至|截至|截止到?|从|自|于|在)\s*)?{_YEAR4}\s*"
+                      rf"(?:[-~至到]\s*{_YEAR4}\s*)?年(?:度|份|底|末|初|起|以来|前|后)?"
+                      rf"|(?<![0-9]){_YEAR4}\s*[-~]+\s*{_YEAR4}(?![0-9])"
+                      rf"|(?<![0-9]){_YEAR4}{_YEAR4}\s*年"
+                      r"|[〇零一二三四五六七八九]{4}\s*年")),
+    # 十四五 as a plan name or period: the period governs values, it is not one
+    ("plan_period", r"十[一二三四五六七八九]五|第\s*[一二三四五六七八九十]+\s*个\s*五年(?:规划|计划)?"),
+    # website footers: ICP备07006009号-1, 网站标识码5001180002, 公网安备…, 点击数
+    ("site_footer", r"(?:ICP备案|ICP备|公网安备|网安备|网站标识码|标识码|邮政编码|邮编|联系电话|电话|传真|点击数|点击量|浏览量"
+                    r"|浏览次数|访问量)\s*:?\s*[^\n,。]*"),
+    # 5001180002, 91500000123456789X: identifiers (nine digits or more, bare)
+    ("identifier", r"(?<![0-9.])[0-9]{9,}(?![0-9.])"),
+    # —6—, - 8 -, 第3页, 第3页 共20页, 3/20 on a line of its own
+    ("page_number", r"(?m)^[ \t]*-+[ \t]*[0-9]{1,4}[ \t]*-+[ \t]*$"
+                    r"|第\s*[0-9]{1,4}\s*页(?:\s*,?\s*共\s*[0-9]{1,4}\s*页)?"
+                    r"|^[ \t]*[0-9]{1,4}[ \t]*/[ \t]*[0-9]{1,4}[ \t]*$"),
+    # a table's 序号 cell: a line holding only a small number, the numbers counting 1, 2, 3 …
+    # (lone numbers that break the count are table values and stay)
+    ("table_index", r"(?m)^[ \t]*[0-9]{1,3}[ \t]*$"),
+    # 一、 1. 1、 at the start of a line or after a sentence; (1) (二)
+    ("list_ordinal", r"(?m)(?:^|(?<=[。;:!?]))[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[.、](?![0-9])"
+                     r"|[(][ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)]"),
+    # 第一批, 第二轮, 第4次, 第十九届, 第十四个五年规划: ordinals (not ranks: 位居第一)
+    ("ordinal", rf"第\s*{_NUM}\s*(?:批|轮|次|届|期|条|款|章|节|部分|阶段|季度|号|页|版|单元|课|个)"),
+    # 附件1, 附表2: labels of attachments
+    ("annex_label", r"(?:附件|附表|附录|附图)\s*[0-9一二三四五六七八九十]+"),
+    # 十九大, 十九届, 二十大: party congresses and government sessions
+    ("congress_session", r"(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)\s*(?:大|届)"),
+    # 成立100周年, 建党100年
+    ("anniversary", _starts(_D + "建成诞", rf"(?:建党|建国|成立|诞辰|建校|建院)\s*{_NUM}\s*周?年|{_NUM}\s*周年")),
+    # 五年制, 五年一贯制, 3年制: school systems
+    ("school_system", _starts(_D, rf"{_NUM}\s*年\s*(?:一贯)?制")),
+    # 1+X, 3+2, 1+2+6N, 1+N(1所高职+N所中职): names built with +
+    ("plus_formula", r"[0-9A-Za-z]+[\u4e00-\u9fff]{0,4}(?:\s*\+\s*[0-9A-Za-z]+[\u4e00-\u9fff]{0,4})+"),
+    # 教育信息化2.0, 工业4.0
+    ("version_number", _starts(_D, r"(?<![0-9.])[0-9]+\.0(?![0-9.%])")),
+    # 1438发展思路, 985工程: a bare number of three or more digits naming a programme
+    ("numbered_name", r"(?<![0-9.])[0-9]{3,}(?=[\u4e00-\u9fff])"),
+    # 从四个方面出发, 重点任务共有八项,分别为: the text counting its own parts
+    ("text_structure", _starts(_D, r"[一二三四五六七八九十两]+\s*(?:个|大|项)\s*(?:方面|部分|层面|维度|环节|板块)"
+                       rf"|{_NUM}\s*(?:个|项|条|大)\s*[,:]?\s*分别(?:为|是)")),
+    # 一支队伍, 一本书, 一项研究成果, 一套标准, 一门技术: 一 as an indefinite article
+    ("indefinite_one", r"(?<![0-9一二三四五六七八九十百千万两〇零第])一\s*(?:个|支|本|项|套|门|种|条|位|场|份|句|张)"
+                       r"(?![0-9])"),
+    # 《职业教育专业目录(2021年)》, 《行动计划(2024—2027)》: numbers in a title
+    ("book_title", r"《[^《》\n]{0,100}》"),
+    # “三个作用”, “五个适应”, “职教20条”, “四个一”: a short quoted name
+    ("quoted_name", r"[“「『][^“”「」『』\n。;,!?]{1,12}[”」』]"),
+)
+"""(name, regex) pairs of number expressions that state nothing, in the order they are tried.
+Each is a general pattern of Chinese policy text, never an offset of a particular document."""
+
+_EXCLUSION_RES = tuple((name, re.compile(rx)) for name, rx in EXCLUSIONS)
+_COUNTING = frozenset({"table_index"})  # patterns whose matches must count 1, 2, 3 … in order
+# exclusions that keep a year from governing the values around it
+_NOT_GOVERNING = frozenset({"document_number", "date", "clock_time", "book_title", "site_footer"})
+
+# --------------------------------------------------------------------------------------------
+# Metrics: keyword -> metric. First match wins; order from specific to general.
+# --------------------------------------------------------------------------------------------
+
+METRIC_KEYWORDS: tuple[tuple[str, str, str, str, str], ...] = (
+    # (metric_id, units it may have, phrase regex, context regex or "", context scope)
+    # The phrase is the words around the number (the clause piece between neighbouring values,
+    # explanations in brackets left out, # standing for the number); the context is the clause
+    # or the sentence the number sits in, again with # for the number.
+    ("students.dual_certificate_rate", "percent", r"双证|证书.*获取率", "", ""),
+    ("teachers.dual_qualified_share", "percent", r"双师", "", ""),
+    ("teachers.training_budget_share", "percent", r"培训经费|公用经费", "", ""),
+    ("skills.high_skilled_share", "percent", r"高技能人才", "", ""),
+    ("skills.skilled_share_of_employed", "percent", r"技能.*就业人员|就业人员.*技能", "", ""),
+    ("employment.retention_chongqing", "percent", r"留渝", "", ""),
+    ("employment.retention_twin_city", "percent", r"双城经济圈.*就业|留双城", "", ""),
+    ("employment.initial_rate", "percent", r"初次就业", "", ""),
+    ("employment.rate", "percent", r"就业率", "", ""),
+    ("employment.employer_satisfaction", "percent", r"满意", "", ""),
+    ("students.progression_rate.selected_schools", "percent", r"升学", r"其中[^。]*#", "clause"),
+    ("students.progression_rate.secondary", "percent", r"升学|接受高等职业教育|升入", "", ""),
+    ("students.skills_test_weight", "percent", r"技能测试|技能考试", "", ""),
+    ("conditions.schools_meeting_standard", "percent", r"办学条件|达标", "", ""),
+    ("programmes.industry_match_rate", "percent", r"匹配|对接.{0,6}产业", "", ""),
+    ("conditions.funding_growth", "percent", r"投入.*(?:增速|增长)|增速", "", ""),
+    ("programmes.practical_teaching_share", "percent", r"实践性?教学|课时", "", ""),
+    ("training.multiple_of_enrolment", "multiple", r"培训", "", ""),
+    ("cooperation.regional.joint_teacher_training", "person_times", r"师资|教师", "", ""),
+    ("cooperation.international.trainees", "person_times", r"人才", r"国际|国外|境外", "sentence"),
+    ("training.volume", "person_times", r"培训", "", ""),
+    ("cooperation.regional.joint_competitions", "times_per_year times", r"大赛|赛事|比赛", "", ""),
+    ("programmes.adjustments_per_year", "times_per_year times", r"调整", "", ""),
+    ("students.internship_months", "months", r"实习", "", ""),
+    ("teachers.industry_practice_months", "months", r"企业|实训基地|实践", "", ""),
+    ("teachers.recruit_industry_years", "years", r"工作经历|工作年限|企业工作", "", ""),
+    ("teachers.training_cycle_years", "years", r"轮训|一周期", "", ""),
+    ("governance.horizon_years", "years", r"经过.*时间|时间", "", ""),
+    ("conditions.equipment_per_student.engineering_medical", "yuan", r"(?:工科|医药|医学).*仪器设备", "", ""),
+    ("conditions.equipment_per_student.other", "yuan", r"仪器设备", "", ""),
+    ("conditions.student_aid", "yuan", r"资助|资金", "", ""),
+    ("conditions.student_aid_recipients", "persons", r"惠及|受资助|资助", "", ""),
+    ("schools.consolidation_threshold", "persons", r"整合|撤并|合并", "", ""),
+    ("schools.average_size", "persons", r"校均", "", ""),
+    ("students.enrolment_increase", "persons", r"在校生.*增加|增加.*在校生", "", ""),
+    ("schools.planned_enrolment", "persons", r"在校生.*规模", "", ""),
+    ("employment.graduates_cumulative", "persons", r"毕业生", "", ""),
+    ("students.reform_pilot_participants", "persons", r"培养模式改革|改革试点", "", ""),
+    ("skills.skilled_workers", "persons", r"技能型?人才", "", ""),
+    ("students.competition_rank", "rank", r".", r"大赛|竞赛", "clause"),
+    ("schools.higher.high_level.rank_west", "rank", r"西部", "", ""),
+    ("schools.higher.high_level.rank_national", "rank", r"全国", "", ""),
+    ("industry.training_bases.public", "count", r"公共实训基地", "", ""),
+    ("industry.training_bases.dual_reviewed", "count", r"双基地", r"验收", "sentence"),
+    ("industry.cooperation_projects_reviewed", "count", r"示范项目", r"验收", "sentence"),
+    ("industry.training_bases.dual", "count", r"双基地", "", ""),
+    ("industry.training_bases.integration", "count", r"产教融合.*实训基地|专业化.*实训基地", "", ""),
+    ("industry.training_bases.virtual", "count", r"虚拟仿真", "", ""),
+    ("industry.training_bases.renowned", "count", r"名实训基地", "", ""),
+    ("cooperation.international.joint_training_bases", "count", r"实训基地", r"国外|国际|境外|海外", "sentence"),
+    ("teachers.training_bases", "count", r"(?:双师|教师).*培训基地", "", ""),
+    ("teachers.industry_practice_stations", "count", r"流动站", "", ""),
+    ("industry.enterprises", "count", r"产教融合型企业", "", ""),
+    ("cooperation.regional.alliances", "count", r"联盟", r"协同发展|跨区域|毗邻", "clause"),
+    ("industry.vocational_groups", "count", r"职业教育集团|职教集团|联盟", "", ""),
+    ("industry.vocational_parks", "count", r"园区", "", ""),
+    ("industry.brands", "count", r"品牌", "", ""),
+    ("industry.apprenticeship_pilots", "count", r"学徒制", "", ""),
+    ("cooperation.international.luban_workshops", "count", r"鲁班工坊", "", ""),
+    ("cooperation.international.courses_introduced", "count", r"课程", r"引进国外|国外.*课程|境外", "sentence"),
+    ("cooperation.international.joint_projects", "count", r"合作办学项目|国际化合作", "", ""),
+    ("cooperation.international.schools", "count", r"国际化水平|国际化.*学校", "", ""),
+    ("cooperation.regional.joint_programmes", "count", r"联合培养.*专业|联合.*试点专业", "", ""),
+    ("programmes.bachelor_pilot", "count", r"试点专业", r"本科", "sentence"),
+    ("schools.bachelor_pilot", "count", r"试点院校|试点学校", r"本科", "sentence"),
+    ("schools.university.applied", "count", r"应用型大学|应用型本科", "", ""),
+    ("schools.university.vocational", "count", r"职业大学|职业技术大学", "", ""),
+    ("programmes.online_courses", "count", r"在线精品课程|精品在线", "", ""),
+    ("programmes.ideological_courses", "count", r"课程思政", "", ""),
+    ("programmes.new_points", "count", r"新增.*专业点", "", ""),
+    ("programmes.closed_points", "count", r"撤销.*专业点", "", ""),
+    ("programmes.higher.high_level_group", "count", r"高职.*专业群", "", ""),
+    ("programmes.secondary.high_level_group", "count", r"(?:中职|中等职业).*专业群", "", ""),
+    ("programmes.higher.high_level_group", "count", r"专业群", r"高职", "sentence"),
+    ("programmes.secondary.high_level_group", "count", r"专业群", r"中职|中等职业", "sentence"),
+    ("schools.secondary.new", "count", r"招引|新建", "", ""),
+    ("schools.higher.high_level", "count", r"高水平高职|高水平高等职业|双高", "", ""),
+    ("schools.secondary.high_level", "count", r"优质中职|高水平中等职业|高水平中职|双优", "", ""),
+    ("programmes.secondary.high_level", "count", r"优质专业|高水平专业(?!群)", "", ""),
+    ("schools.secondary.demonstration", "count", r"示范学校|示范中职|示范校", "", ""),
+    ("programmes.secondary.demonstration", "count", r"示范.{0,4}专业|特色\)?专业", "", ""),
+    ("schools.secondary.renowned", "count", r"名校", "", ""),
+    ("programmes.secondary.renowned", "count", r"名专业", "", ""),
+    ("schools.secondary.per_county", "count", r"每县|每个县", "", ""),
+    ("schools.secondary.total", "count", r"中等职业学校|中职学校", r"办好", "clause"),
+    ("schools.higher.total", "count", r"高等职业学校|高职院校", r"办好", "clause"),
+    ("schools.secondary.new", "count", r"建设.*(?:中职|中等职业)学校", "", ""),
+    ("schools.higher.introduced", "count", r"高职院校|高等职业学校", r"引进", "clause"),
+    ("schools.smart", "count", r"智慧学校", "", ""),
+    ("schools.moral_education", "count", r"德育", "", ""),
+    ("industry.partner_enterprises", "count", r"企业", r"合作", "clause"),
+    ("industry.partner_schools", "count", r"职业院校|职业学校", r"合作", "clause"),
+    ("governance.policy_documents", "count", r"文件", "", ""),
+)
+"""Keyword -> metric table: (metric_id, units, phrase regex, context regex, context scope). A
+rule applies when the expression's unit is one of its units ('count' also takes a number without
+a unit), its phrase regex matches the words around the number and its context regex (if any)
+matches the number's clause or sentence. The first rule that applies gives the metric; none
+leaves it blank."""
+
+_METRIC_RULES = tuple((m, frozenset(u.split()), re.compile(p), re.compile(c) if c else None, scope)
+                      for m, u, p, c, scope in METRIC_KEYWORDS)
+
+# --------------------------------------------------------------------------------------------
+# Words around a number
+# --------------------------------------------------------------------------------------------
+
+_TIER = re.compile(
+    r"(国家级|省级|(?<!省)市级|区县级|区级|县级"
+    r"|国家(?!标准|战略|重大|政策|法律|规定|要求|有关|层面|设置标准|规划教材|学分银行|专业目录|教学标准|职业教育))"
+    r"(及以上|以上)?"
+)
+_TIER_UNITS = frozenset({"count", "", "persons", "person_times"})
+_HEDGE = re.compile(r"力争|争创|争取")
+_STRONG_NORM = re.compile(r"原则上|必须|不得|应当")
+_NORM = re.compile(r"不低于|不少于|不超过|不高于|不多于|至少|原则上|必须|不得|应当|制度|周期|以下|以内"
+                   r"|每[0-9一二三四五六七八九十两]+年")
+_TARGET_VERB = re.compile(r"建成|建设|打造|创建|培育|培养|引进|招引|推动|力争|争创|争取|遴选|评选|新增|增加|提高|提升"
+                          r"|达到|办好|扩大|实现|建立|形成|立项|认定|开设|组建|举办|开展|输送|新建")
+_BASELINE = re.compile(r"已(?:经|有|达|建成|累计|完成|形成|实现)|累计|现有|共有|截至|截止|目前"
+                       r"|(?:出台|建成|建立|实现|形成|完成|培育|认定|入选|获得|取得|达到)了")
+_RESULTS_HEADING = re.compile(r"成绩|成效|成就|回顾|进展|完成情况|取得")
+_INCREMENT = re.compile(r"新增|增加|新建|增长")
+_QUALIFIER_BEFORE = re.compile(r"(?:连续|最近|过去|近|每)\s*$")
+_ALL_100 = re.compile(r"(全部|所有)[^。;!?\n]{0,60}?(?:达到|达标)[^。;!?\n,]{0,20}?(?:标准|要求|规定)")
+_SHIFTED_UNIT = re.compile(r"[ \n]*所(以上|以下|以内)")  # 1所以上: 所 read as 所以 by the scanner
+_SUFFIX_CMP = {"以上": "ge", "以下": "le", "以内": "le"}
+_CONTEXT_UNITS = frozenset({"year", "date", "period", "month"})
+_SENTENCE_END = re.compile(r"[。!?]+")
+_CLAUSE_END = re.compile(r"[。!?;,\n]")
+_PARA_MARK = re.compile(
+    r"(?:^|(?<=[。;!?]))[ ]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,3}[.、](?![0-9]))",
+    re.M,
+)
+
+# --------------------------------------------------------------------------------------------
+# Hard-wrapped (PDF) text
+# --------------------------------------------------------------------------------------------
+
+_FINAL = re.compile(r"(?:[。!?;:…]|[。!?][”’」』)]|[〕】\]])[ ]*$")
+_PAGE_LINE = re.compile(r"-+\s*[0-9]{1,4}\s*-+|第\s*[0-9]{1,4}\s*页(?:\s*,?\s*共\s*[0-9]{1,4}\s*页)?"
+                        r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}")
+_PAGE_NUMBER_LINE = re.compile(r"-+\s*[0-9]{1,4}\s*-+|第\s*[0-9]{1,4}\s*页(?:\s*,?\s*共\s*[0-9]{1,4}\s*页)?")
+_PUNCT = re.compile(r"[,。;:、!?]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WRAP = re.compile(r"[ ]*\n\s*")
+_NUMBER_SPACE = re.compile(r"(?<=[0-9]) +(?=[^0-9A-Za-z \n])|(?<=[^0-9A-Za-z \n]) +(?=[0-9])")
+
+
+def looks_hard_wrapped(text: str) -> bool:
+    """True if ``text`` reads like a PDF capture: most longer lines end mid-sentence and have
+    about the same length, or page numbers such as —6— stand on lines of their own (web
+    captures keep one paragraph per line)."""
+    lines = [ln.strip(" ") for ln in normalise(text).split("\n")]
+    long_lines = [ln for ln in lines if len(ln) >= 12]
+    if len(long_lines) < 2:
+        return False
+    open_ended = sum(1 for ln in long_lines if not _FINAL.search(ln))
+    if open_ended < 0.5 * len(long_lines):
+        return False
+    if any(_PAGE_NUMBER_LINE.fullmatch(ln) for ln in lines if ln):
+        return True
+    if len(long_lines) < 4:
+        return False
+    lengths = sorted(len(ln) for ln in long_lines)
+    median = lengths[len(lengths) // 2]
+    even = sum(1 for n in lengths if abs(n - median) <= 0.25 * median)
+    return even >= 0.5 * len(long_lines)
+
+
+def _furniture_spans(norm: str) -> list[tuple[int, int]]:
+    """Spans of page-furniture lines: page numbers, the header and footer lines next to them
+    (short lines without punctuation) and short unpunctuated lines repeated on several pages."""
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for raw_line in norm.split("\n"):
+        lines.append((pos, pos + len(raw_line), raw_line.strip(" ")))
+        pos += len(raw_line) + 1
+
+    def furniture_like(s: str) -> bool:
+        return 4 <= len(s) <= 40 and not _PUNCT.search(s) and len(_CJK.findall(s)) >= 4
+
+    repeated = Counter(s for _, _, s in lines if furniture_like(s))
+    marked = [False] * len(lines)
+    for i, (_, _, s) in enumerate(lines):
+        if not s:
+            continue
+        if repeated[s] >= 2:
+            marked[i] = True
+        if _PAGE_LINE.fullmatch(s):
+            marked[i] = True
+            for step in (-1, 1):  # header and footer lines around the page number
+                j, seen = i + step, 0
+                while 0 <= j < len(lines) and seen < 3:
+                    t = lines[j][2]
+                    if t:
+                        if not furniture_like(t):
+                            break
+                        marked[j] = True
+                        seen += 1
+                    j += step
+    return [(a, b) for (a, b, s), m in zip(lines, marked) if m and s]
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if a >= b:
+            continue
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+# --------------------------------------------------------------------------------------------
+# The prepared text
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Prepared:
+    """The text the extractor reads and a map back to the input's offsets."""
+
+    raw: str  # the input
+    norm_raw: str  # normalise(raw)
+    orig: str  # the prepared text in the input's characters
+    work: str  # normalise(orig)
+    form: str  # 'web' or 'pdf'
+    to_raw: Callable[[int, int], tuple[int, int]]  # prepared span -> input span
+
+
+def _prepare(text: str, text_form: str | None = None) -> _Prepared:
+    norm_raw = normalise(text)
+    form = text_form or ("pdf" if looks_hard_wrapped(text) else "web")
+    if form == "web":
+        return _Prepared(text, norm_raw, text, norm_raw, form, lambda a, b: (a, b))
+    if form != "pdf":
+        raise ValueError(f"text_form must be 'web', 'pdf' or None, not {text_form!r}")
+    spans = _furniture_spans(norm_raw)
+    spans += [m.span() for m in _WRAP.finditer(norm_raw)]
+    spans += [m.span() for m in _NUMBER_SPACE.finditer(norm_raw)]
+    spans = _union(spans)
+    new_starts: list[int] = []
+    old_starts: list[int] = []
+    orig_parts: list[str] = []
+    work_parts: list[str] = []
+    pos = new = 0
+    for a, b in spans + [(len(text), len(text))]:
+        if a > pos:
+            new_starts.append(new)
+            old_starts.append(pos)
+            orig_parts.append(text[pos:a])
+            work_parts.append(norm_raw[pos:a])
+            new += a - pos
+        pos = max(pos, b)
+
+    def one(i: int) -> int:
+        k = bisect.bisect_right(new_starts, i) - 1
+        return old_starts[k] + i - new_starts[k]
+
+    def to_raw(a: int, b: int) -> tuple[int, int]:
+        return one(a), one(b - 1) + 1
+
+    return _Prepared(text, norm_raw, "".join(orig_parts), "".join(work_parts), form, to_raw)
+
+
+def _prepare_clean(clean, text_form: str = "web") -> _Prepared:
+    """A prepared text from a :class:`vetcompare.text.CleanText` (declared repairs applied)."""
+    return _Prepared(clean.raw, normalise(clean.raw), clean.text, normalise(clean.text), text_form, clean.to_raw)
+
+
+# --------------------------------------------------------------------------------------------
+# Scanning: every expression, with the exclusion that explains it
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One number expression: input span, prepared span, reading and exclusion (or None)."""
+
+    start: int
+    end: int
+    wstart: int
+    wend: int
+    value_low: float
+    value_high: float
+    unit: str
+    comparator: str
+    unit_word: str
+    exclusion: str | None
+
+
+class _Intervals:
+    """Non-overlapping sorted match spans of one pattern, for containment look-ups."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str, counting: bool = False):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        last = 0
+        for m in pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            if counting:  # keep only the matches that count 1, 2, 3 …
+                n = int(m.group().strip(" \t"))
+                if n != last + 1:
+                    continue
+                last = n
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def contains(self, a: int, b: int) -> bool:
+        k = bisect.bisect_right(self.starts, a) - 1
+        return k >= 0 and self.ends[k] >= b
+
+
+def _scan(prep: _Prepared) -> list[Expression]:
+    """Every number expression of a prepared text, with the exclusion that applies (if any)."""
+    exprs: list[Expression] = []
+    qs = find_quantities(prep.work)
+    found = []
+    for q in qs:
+        end, unit, cmp, unit_word = q.end, q.unit, q.comparator, q.unit_word
+        if unit == "":
+            m = _SHIFTED_UNIT.match(prep.work, end)
+            if m:  # "1 所以上": the scanner read 所以 as a word
+                end, unit, unit_word = m.end(), "count", "所"
+                cmp = _SUFFIX_CMP[m.group(1)] if cmp == "eq" else cmp
+        found.append((q.start, end, q.value_low, q.value_high, unit, cmp, unit_word))
+    if not found:
+        return exprs
+    work_iv = [(name, _Intervals(rx, prep.work, name in _COUNTING)) for name, rx in _EXCLUSION_RES]
+    same = prep.work is prep.norm_raw or prep.work == prep.norm_raw
+    raw_iv = work_iv if same else [(name, _Intervals(rx, prep.norm_raw, name in _COUNTING))
+                                   for name, rx in _EXCLUSION_RES]
+    for ws, we, low, high, unit, cmp, unit_word in found:
+        rs, re_ = prep.to_raw(ws, we)
+        reason = None
+        for (name, wiv), (_, riv) in zip(work_iv, raw_iv):
+            if wiv.contains(ws, we) or riv.contains(rs, re_):
+                reason = name
+                break
+        exprs.append(Expression(rs, re_, ws, we, low, high, unit, cmp, unit_word, reason))
+    return exprs
+
+
+def expressions(text: str, text_form: str | None = None):
+    """Every number expression of ``text`` with the exclusion that sets it aside (blank if none).
+
+    Columns: start, end (offsets in ``text``), text, value_low, value_high, unit, comparator,
+    exclusion (a name from :data:`EXCLUSIONS`). Years, dates and periods that are not excluded
+    are context for :func:`extract_targets` (its ``year`` column), not rows of it.
+    """
+    import pandas as pd
+
+    if not isinstance(text, str):
+        raise TypeError(f"expressions needs a str, not {type(text).__name__}")
+    rows = [(e.start, e.end, text[e.start:e.end], e.value_low, e.value_high, e.unit, e.comparator, e.exclusion or "")
+            for e in _scan(_prepare(text, text_form))]
+    return pd.DataFrame(rows, columns=["start", "end", "text", "value_low", "value_high", "unit", "comparator",
+                                       "exclusion"])
+
+
+# --------------------------------------------------------------------------------------------
+# Structure: sentences, paragraphs, headings, governing years
+# --------------------------------------------------------------------------------------------
+
+
+class _Structure:
+    """Sentence and paragraph starts of the prepared text, and which paragraphs are headings."""
+
+    def __init__(self, prep: _Prepared):
+        w = prep.work
+        para = {0}
+        for m in re.finditer(r"\n+", w):
+            para.add(m.end())
+        for m in _PARA_MARK.finditer(w):
+            para.add(m.start())
+        self.para_starts = sorted(p for p in para if p <= len(w))
+        sent = set(self.para_starts)
+        for m in _SENTENCE_END.finditer(w):
+            sent.add(m.end())
+        self.sent_starts = sorted(s for s in sent if s <= len(w))
+        self.text = w
+        self.heading = []
+        if prep.form == "web":
+            for i, p in enumerate(self.para_starts):
+                line = w[p:self._para_end(i)].strip(" \n")
+                self.heading.append(bool(line) and len(line) <= 60 and "。" not in line and "\n" not in line)
+        else:
+            self.heading = [False] * len(self.para_starts)
+
+    def _para_end(self, i: int) -> int:
+        return self.para_starts[i + 1] if i + 1 < len(self.para_starts) else len(self.text)
+
+    def para_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.para_starts, pos) - 1
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        a = self.sent_starts[k]
+        b = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        return a, b
+
+
+@dataclass(frozen=True)
+class _Governor:
+    pos: int  # prepared offset of the year expression
+    year: int
+    period: bool
+    reference: bool = False  # 截至2020年底: the state at a past date, so the values are baselines
+
+
+def _governors(prep: _Prepared, exprs: list[Expression]) -> list[_Governor]:
+    """Years and periods that can govern the values after them."""
+    w = prep.work
+    out: list[_Governor] = []
+    for e in exprs:
+        if e.exclusion in _NOT_GOVERNING:
+            continue
+        before = w[max(0, e.wstart - 3):e.wstart]
+        if re.search(r"(?:较|比|相比|同比)[“\"]?$", before):
+            continue  # 较“十二五”末: a reference point
+        after = w[e.wend:e.wend + 4]
+        if e.unit == "year" and e.value_low == e.value_high and 1990 <= e.value_low <= 2060:
+            if re.match(r"(?:度|起|以来)", after) or re.search(r"(?:从|自)\s*$", before):
+                continue
+            reference = bool(re.match(r"截[至止]", w[e.wstart:e.wend]))
+            out.append(_Governor(e.wstart, int(e.value_low), False, reference))
+        elif e.unit == "period":
+            if not re.match(r"[”\"」]?\s*(?:末|期末|期间|时期)", after):
+                continue
+            try:
+                year = period_years(w[e.wstart:e.wend])[1]
+            except ValueError:
+                continue
+            out.append(_Governor(e.wstart, year, True))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The extractor
+# --------------------------------------------------------------------------------------------
+
+_COLUMNS = ["start", "end", "text", "value_low", "value_high", "unit", "unit_word", "comparator", "year",
+            "year_basis", "kind", "hedged", "basis", "tier", "tier_word", "metric_id", "sentence"]
+
+
+def extract_targets(text: str, city_tier: str = "provincial", plan_end: int | None = None,
+                    text_form: str | None = None):
+    """One row per number expression of ``text`` that states a target, baseline or standard.
+
+    Columns: ``start``/``end`` (offsets of the number expression in ``text``; ``text`` is
+    ``text[start:end]``), ``value_low``/``value_high``, ``unit`` (the schema's units where one
+    applies: percent, count, persons, person_times, multiple, months, years, yuan,
+    times_per_year, rank; else the scanner's), ``unit_word``, ``comparator``, ``year`` (the
+    governing year: stated in the sentence, carried from an earlier sentence of the paragraph or
+    from the section heading, 十四五末/期间 = 2025; ``plan_end`` for a target that names none),
+    ``year_basis`` (stated, governing, period, plan_end, none), ``kind`` (target, baseline,
+    standard), ``hedged`` (力争/争创/争取), ``basis`` (level or increment), ``tier`` and
+    ``tier_word`` (国家级 ... normalised with ``city_tier``: what the text's 市级 means),
+    ``metric_id`` (a guess from :data:`METRIC_KEYWORDS`, blank when unsure) and ``sentence``
+    (the cleaned sentence). 全部/所有 … 达到 … 标准 gives a row valued 100 percent whose text is the
+    word 全部 or 所有.
+
+    ``text_form`` is 'web' (a line is a paragraph), 'pdf' (hard-wrapped with page furniture) or
+    None to decide from the text. Never raises on a str.
+    """
+    import pandas as pd
+
+    if not isinstance(text, str):
+        raise TypeError(f"extract_targets needs a str, not {type(text).__name__}")
+    rows = _extract_rows(_prepare(text, text_form), city_tier, plan_end)
+    df = pd.DataFrame(rows, columns=_COLUMNS)
+    df["year"] = df["year"].astype("Int64")
+    df["hedged"] = df["hedged"].astype(bool)
+    for col in ("start", "end"):
+        df[col] = df[col].astype("int64")
+    for col in ("value_low", "value_high"):
+        df[col] = df[col].astype("float64")
+    return df
+
+
+def _extract_rows(prep: _Prepared, city_tier: str, plan_end: int | None) -> list[dict]:
+    exprs = _scan(prep)
+    w = prep.work
+    st = _Structure(prep)
+    govs = _governors(prep, exprs)
+    gov_pos = [g.pos for g in govs]
+    heading_year = _heading_years(st, govs)
+    values = [e for e in exprs if e.exclusion is None and e.unit not in _CONTEXT_UNITS]
+    value_starts = [e.wstart for e in values]
+    kept = []
+    for i, e in enumerate(values):
+        sa, sb = st.sentence(e.wstart)
+        if not _is_qualifier(w, e, values[i + 1:i + 2], sb):
+            kept.append(e)
+    rows: list[dict] = []
+    for i, e in enumerate(kept):
+        prev_end = kept[i - 1].wend if i > 0 else 0
+        next_start = kept[i + 1].wstart if i + 1 < len(kept) else len(w)
+        rows.append(_row(prep, st, e, prev_end, next_start, govs, gov_pos, heading_year, city_tier, plan_end))
+    rows += _implicit_all(prep, st, value_starts, govs, gov_pos, heading_year, plan_end)
+    rows.sort(key=lambda r: r["start"])
+    return rows
+
+
+def _heading_years(st: _Structure, govs: list[_Governor]) -> list[tuple[int, _Governor | None, bool]]:
+    """For each paragraph: (heading paragraph index, its governing year, results heading?)."""
+    by_para: dict[int, _Governor] = {}
+    for g in govs:
+        by_para[st.para_index(g.pos)] = g  # the last year of a paragraph
+    out = []
+    active: tuple[int, _Governor | None, bool] = (-1, None, False)
+    for i, is_heading in enumerate(st.heading):
+        line = st.text[st.para_starts[i]:st._para_end(i)] if is_heading else ""
+        # a heading names its section: a table's 2025年 cell is not one
+        if is_heading and i in by_para and len(_CJK.findall(line)) >= 4:
+            active = (i, by_para[i], bool(_RESULTS_HEADING.search(line)))
+        out.append(active)
+    return out
+
+
+def _is_qualifier(w: str, e: Expression, following: list[Expression], sent_end: int) -> bool:
+    """连续八年 / 近3年 / 每5年 before another value of the same clause: a qualifier, not a value."""
+    if e.unit != "years" or not following:
+        return False
+    if not (_QUALIFIER_BEFORE.search(w[max(0, e.wstart - 3):e.wstart]) or w.startswith("近", e.wstart)):
+        return False
+    m = _CLAUSE_END.search(w, e.wend)
+    clause_end = min(m.start() if m else len(w), sent_end)
+    return following[0].wstart < clause_end
+
+
+_BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
+_LIST_JOIN = re.compile(r"[、和及与]")
+
+
+def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_start: int, govs, gov_pos,
+         heading_year, city_tier: str, plan_end: int | None) -> dict:
+    w = prep.work
+    sa, sb = st.sentence(e.wstart)
+    # the clause the number sits in
+    lo = max(sa, e.wstart - 60)
+    ends = [mm.end() for mm in _CLAUSE_END.finditer(w, lo, e.wstart)]
+    clause_lo = ends[-1] if ends else lo
+    m = _CLAUSE_END.search(w, e.wend, max(e.wend, min(sb, e.wend + 60)))
+    clause_hi = m.start() if m else min(sb, e.wend + 60)
+    # the words it counts or measures: back to the previous value or list separator, on to the next value
+    seg = _BRACKETED.sub("", w[max(clause_lo, prev_end):e.wstart])
+    wide = seg[max((mm.end() for mm in re.finditer("、", seg)), default=0):]
+    narrow = seg[max((mm.end() for mm in _LIST_JOIN.finditer(seg)), default=0):]
+    after = w[e.wend:max(e.wend, min(clause_hi, next_start))]
+    if _LIST_JOIN.match(after):
+        after = ""  # "…基地10个、…": the number closes its item
+    after = _BRACKETED.sub("", after)[:30]
+    # the narrow phrase stops at 和/及/与; when the number ends its item (nothing after it) the
+    # wide one, which stops only at 、, catches words with 及/与 inside them (惠及学生超过60万人)
+    phrases = (narrow[-30:] + "#" + after, wide[-30:] + "#" + after if not after else "")
+    clause_ctx = w[clause_lo:e.wstart] + "#" + w[e.wend:clause_hi]
+    sentence_ctx = w[sa:e.wstart] + "#" + w[e.wend:sb]
+
+    unit = e.unit
+    if unit == "times":
+        unit = "times_per_year" if re.search(r"每年|每学年|年均|一年", w[sa:e.wstart]) else "times"
+    metric, metric_units = _metric(unit, phrases[0], clause_ctx, sentence_ctx)
+    if not metric and phrases[1] and phrases[1] != phrases[0]:
+        metric, metric_units = _metric(unit, phrases[1], clause_ctx, sentence_ctx)
+    if unit == "" and metric and "count" in metric_units:
+        unit = "count"
+
+    year, year_basis, reference = _year(st, e, govs, gov_pos, heading_year, sa)
+    para = st.para_index(e.wstart)
+    results = heading_year[para][2] if heading_year else False
+    clause = w[clause_lo:clause_hi]
+    if results or reference or _BASELINE.search(w[clause_lo:e.wend]):
+        kind = "baseline"
+    elif year is not None:
+        kind = "standard" if _STRONG_NORM.search(clause) else "target"
+    elif _NORM.search(clause):
+        kind = "standard"
+    elif _TARGET_VERB.search(w[sa:sb]) or w.startswith("达", e.wstart):
+        kind = "target"
+    else:
+        kind = "standard"
+    if kind == "standard":
+        year, year_basis = None, "none"
+    elif year is None and kind == "target" and plan_end is not None:
+        year, year_basis = int(plan_end), "plan_end"
+
+    tier_word = _tier_word(w, e, unit, prev_end, clause_lo, clause_hi, next_start)
+    try:
+        tier = normalise_tier(tier_word, city_tier)
+    except ValueError:
+        tier = "none"
+    return {
+        "start": e.start, "end": e.end, "text": prep.raw[e.start:e.end],
+        "value_low": e.value_low, "value_high": e.value_high, "unit": unit, "unit_word": e.unit_word,
+        "comparator": e.comparator, "year": year, "year_basis": year_basis, "kind": kind,
+        "hedged": bool(_HEDGE.search(w[sa:e.wstart])),
+        "basis": "increment" if _INCREMENT.search(w[clause_lo:e.wstart]) else "level",
+        "tier": tier, "tier_word": tier_word, "metric_id": metric,
+        "sentence": prep.orig[sa:sb].strip(" \n\t\u3000"),
+    }
+
+
+def _metric(unit: str, phrase: str, clause_ctx: str, sentence_ctx: str) -> tuple[str, frozenset[str]]:
+    unit_key = unit or "count"
+    for metric, units, rx, ctx, scope in _METRIC_RULES:
+        if unit_key not in units or not rx.search(phrase):
+            continue
+        if ctx is None or ctx.search(sentence_ctx if scope == "sentence" else clause_ctx):
+            return metric, units
+    return "", frozenset()
+
+
+def _year(st: _Structure, e: Expression, govs, gov_pos, heading_year, sa: int) -> tuple[int | None, str, bool]:
+    """The governing year of an expression, how it was found, and whether it is a reference date
+    (截至…: the values under it are baselines)."""
+    para = st.para_index(e.wstart)
+    k = bisect.bisect_left(gov_pos, e.wstart) - 1
+    if k >= 0 and st.para_index(govs[k].pos) == para:
+        g = govs[k]
+        if g.pos >= sa:
+            return g.year, "period" if g.period else "stated", g.reference
+        return g.year, "governing", g.reference
+    if heading_year:
+        h_para, g, _ = heading_year[para]
+        if g is not None and h_para < para:
+            return g.year, "governing", g.reference
+    return None, "none", False
+
+
+def _tier_word(w: str, e: Expression, unit: str, prev_end: int, clause_lo: int, clause_hi: int,
+               next_start: int) -> str:
+    """The tier word of a count: one that heads the noun the number closes (校企共建市级公共实训基地
+    10个, 国家双优计划2所), else the one right after the number (2所市级), else the last one
+    before it in its clause, else the first one after it (10所高职院校入选国家“双高计划”)."""
+    if unit not in _TIER_UNITS:
+        return ""
+    found = list(_TIER.finditer(w, max(prev_end, clause_lo, e.wstart - 30), e.wstart))
+    if found:
+        last = found[-1]
+        between = w[last.end():e.wstart]
+        if len(between) >= 2 and not _LIST_JOIN.search(between):
+            return last.group(0)
+    m = _TIER.match(w, e.wend)
+    if m:
+        return m.group(0)
+    if found:
+        return found[-1].group(0)
+    m = _TIER.search(w, e.wend, max(e.wend, min(clause_hi, next_start, e.wend + 30)))
+    return m.group(0) if m else ""
+
+
+def _implicit_all(prep: _Prepared, st: _Structure, value_starts: list[int], govs, gov_pos, heading_year,
+                  plan_end: int | None) -> list[dict]:
+    """全部/所有 … 达到 … 标准: a share of 100% stated in words, where no number is written."""
+    w = prep.work
+    rows = []
+    for m in _ALL_100.finditer(w):
+        k = bisect.bisect_left(value_starts, m.start())
+        if k < len(value_starts) and value_starts[k] < m.end():
+            continue  # the words state their number
+        a, b = m.span(1)
+        e = Expression(*prep.to_raw(a, b), a, b, 100.0, 100.0, "percent", "eq", m.group(1), None)
+        sa, sb = st.sentence(a)
+        year, year_basis, reference = _year(st, e, govs, gov_pos, heading_year, sa)
+        para = st.para_index(a)
+        if (heading_year[para][2] if heading_year else False) or reference or _BASELINE.search(w[sa:m.end()]):
+            kind = "baseline"
+        elif year is not None or plan_end is not None:
+            kind = "target"
+        else:
+            kind, year_basis = "standard", "none"
+        if kind == "target" and year is None:
+            year, year_basis = int(plan_end), "plan_end"
+        rows.append({
+            "start": e.start, "end": e.end, "text": prep.raw[e.start:e.end], "value_low": 100.0,
+            "value_high": 100.0, "unit": "percent", "unit_word": m.group(1), "comparator": "eq", "year": year,
+            "year_basis": year_basis, "kind": kind, "hedged": bool(_HEDGE.search(w[sa:a])), "basis": "level",
+            "tier": "none", "tier_word": "",
+            "metric_id": "conditions.schools_meeting_standard" if re.search("办学条件|达标", w[sa:sb]) else "",
+            "sentence": prep.orig[sa:sb].strip(" \n\t\u3000"),
+        })
+    return rows
