@@ -40,6 +40,7 @@ from typing import Callable
 
 from .numbers import find_quantities, period_years
 from .rules import normalise_tier
+from .text import Repair, clean
 
 __all__ = [
     "EXCLUSIONS",
@@ -371,8 +372,6 @@ _PAGE_LINE = re.compile(r"-+\s*[0-9]{1,4}\s*-+|第\s*[0-9]{1,4}\s*页(?:\s*,?\s*
 _PAGE_NUMBER_LINE = re.compile(r"-+\s*[0-9]{1,4}\s*-+|第\s*[0-9]{1,4}\s*页(?:\s*,?\s*共\s*[0-9]{1,4}\s*页)?")
 _PUNCT = re.compile(r"[,。;:、!?]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_WRAP = re.compile(r"[ ]*\n\s*")
-_NUMBER_SPACE = re.compile(r"(?<=[0-9]) +(?=[^0-9A-Za-z \n])|(?<=[^0-9A-Za-z \n]) +(?=[0-9])")
 
 
 def looks_hard_wrapped(text: str) -> bool:
@@ -466,32 +465,10 @@ def _prepare(text: str, text_form: str | None = None) -> _Prepared:
         return _Prepared(text, norm_raw, text, norm_raw, form, lambda a, b: (a, b))
     if form != "pdf":
         raise ValueError(f"text_form must be 'web', 'pdf' or None, not {text_form!r}")
-    spans = _furniture_spans(norm_raw)
-    spans += [m.span() for m in _WRAP.finditer(norm_raw)]
-    spans += [m.span() for m in _NUMBER_SPACE.finditer(norm_raw)]
-    spans = _union(spans)
-    new_starts: list[int] = []
-    old_starts: list[int] = []
-    orig_parts: list[str] = []
-    work_parts: list[str] = []
-    pos = new = 0
-    for a, b in spans + [(len(text), len(text))]:
-        if a > pos:
-            new_starts.append(new)
-            old_starts.append(pos)
-            orig_parts.append(text[pos:a])
-            work_parts.append(norm_raw[pos:a])
-            new += a - pos
-        pos = max(pos, b)
-
-    def one(i: int) -> int:
-        k = bisect.bisect_right(new_starts, i) - 1
-        return old_starts[k] + i - new_starts[k]
-
-    def to_raw(a: int, b: int) -> tuple[int, int]:
-        return one(a), one(b - 1) + 1
-
-    return _Prepared(text, norm_raw, "".join(orig_parts), "".join(work_parts), form, to_raw)
+    # page furniture found by its look, removed like a declared repair; wraps and PDF spaces by text.clean
+    furniture = [Repair(a, text[a:b], "", "page furniture") for a, b in _union(_furniture_spans(norm_raw))]
+    cleaned = clean(text, "pdf", furniture)
+    return _Prepared(text, norm_raw, cleaned.text, normalise(cleaned.text), form, cleaned.to_raw)
 
 
 def _prepare_clean(clean, text_form: str = "web") -> _Prepared:

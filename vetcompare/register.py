@@ -17,21 +17,13 @@ from pathlib import Path
 
 from . import schema
 from .atomic import atomic_write_bytes
+from .extract import looks_hard_wrapped
 from .text import decode
 
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 """Provincial-level municipalities: their 市级 ranks with a province's 省级."""
 
 _DOC_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-
-
-def _looks_hard_wrapped(text: str) -> bool:
-    """A PDF capture: many short lines that end mid-sentence."""
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if len(lines) < 10:
-        return False
-    open_ended = sum(1 for ln in lines if not ln.rstrip().endswith(("。", "；", ";", "：", ":", "！", "？", "）", ")")))
-    return open_ended / len(lines) > 0.6
 
 
 def register_document(file: str | Path, *, doc_id: str, region: str, region_en: str, province: str,
@@ -69,7 +61,7 @@ def register_document(file: str | Path, *, doc_id: str, region: str, region_en: 
         "city_tier": "provincial" if province in MUNICIPALITIES or admin_level == "municipality" else "prefecture",
         "issuer": issuer, "title": title, "doc_type": doc_type, "issued": issued,
         "period_start": str(period_start), "period_end": str(period_end),
-        "text_form": text_form or ("pdf" if _looks_hard_wrapped(text) else "web"),
+        "text_form": text_form or ("pdf" if looks_hard_wrapped(text) else "web"),
         "sha256": hashlib.sha256(data).hexdigest(),
         "damage": damage or f"registered from {file.name} ({encoding}); damage not yet assessed",
     }
@@ -91,10 +83,8 @@ def curation_sheet(doc_id: str, path: str | Path) -> Path:
     from .load import load_documents, source_text
     from .sheet import write_sheet
 
-    try:
-        from .extract import extract_targets
-    except ImportError:  # pragma: no cover - the extractor ships with the package
-        return write_sheet(path, doc_id)
+    from .extract import extract_targets
+
     doc = load_documents().set_index("doc_id").loc[doc_id]
     candidates = extract_targets(source_text(doc_id), city_tier=doc["city_tier"], plan_end=int(doc["period_end"]),
                                  text_form=doc["text_form"])
