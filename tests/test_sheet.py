@@ -160,3 +160,55 @@ def test_add_a_region_end_to_end(tmp_path, data):
     t = vc.load_targets().set_index("doc_id").loc["xindu-2023"]
     assert (t["value_low"], t["comparator"], t["year"], t["tier"]) == (65.0, "ge", 2025, "none")
     assert vc.source_text("xindu-2023")[t["source_start"]:t["source_end"]] == set_["quote"]
+
+
+def test_numbers_are_numbers_in_the_sheet(sheet):
+    ws = load_workbook(sheet)["targets"]
+    assert isinstance(ws.cell(row=3, column=col(ws, "value_low")).value, int)  # 3000人以上
+    assert isinstance(ws.cell(row=3, column=col(ws, "source_start")).value, int)
+
+
+def test_percent_formatted_cell_reads_as_shown(sheet):
+    def as_percent(ws):
+        cell = ws.cell(row=7, column=col(ws, "value_low"))  # bz-06: 55%
+        cell.value, cell.number_format = 0.55, "0%"
+        cell = ws.cell(row=7, column=col(ws, "value_high"))
+        cell.value, cell.number_format = 0.55, "0%"
+    damage(sheet, as_percent)
+    df = import_sheet(sheet, write=False).set_index("target_id")
+    assert df.at["bz-06", "value_low"] == 55
+
+
+def test_one_mistake_one_problem(sheet):
+    damage(sheet, BAD["formula"][0])
+    with pytest.raises(DataError) as err:
+        import_sheet(sheet, write=False)
+    assert [(p.row, p.column) for p in err.value.problems] == [(3, "value_low")]
+
+
+def test_unregistered_document_names_the_data_folder(sheet, data):
+    wb = load_workbook(sheet)
+    wb["about"]["B1"].value = "nowhere-2030"
+    wb.save(sheet)
+    with pytest.raises(DataError) as err:
+        import_sheet(sheet, write=False)
+    assert str(data) in str(err.value) and "VETCOMPARE_DATA" in str(err.value)
+
+
+def test_cli_refuses_to_overwrite_and_reads_dashed_periods(tmp_path, data):
+    out = tmp_path / "bz.xlsx"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "vetcompare", *a], capture_output=True, text=True)
+    assert run("sheet", DOC, "--out", str(out)).returncode == 0
+    again = run("sheet", DOC, "--out", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr
+    src = tmp_path / "t.txt"
+    src.write_text("到2025年，建成2所市级优质中职学校。", encoding="utf-8")
+    base = ["new-document", str(src), "--doc-id", "demo-2024", "--region", "某区", "--region-en", "Some District",
+            "--province", "重庆市", "--province-en", "Chongqing", "--level", "district", "--issuer", "某区政府",
+            "--title", "某区方案", "--issued", "2024-01-01", "--sheet", str(tmp_path / "demo.xlsx")]
+    bad = run(*base, "--period", "2024 to 2025")
+    assert bad.returncode == 2 and "e.g. 2021-2025" in bad.stderr and "Traceback" not in bad.stderr
+    wrong_date = run(*base[:-4], "--issued", "2024/01/01", "--sheet", str(tmp_path / "demo.xlsx"), "--period", "2024–2025")
+    assert wrong_date.returncode == 2 and "YYYY-MM-DD" in wrong_date.stderr and "Traceback" not in wrong_date.stderr
+    ok = run(*base, "--period", "2024–2025")
+    assert ok.returncode == 0, ok.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -59,13 +60,25 @@ def _locate(args) -> int:
 def _new_document(args) -> int:
     from .register import curation_sheet, register_document
 
-    start, end = (int(y) for y in args.period.split("-"))
-    row = register_document(args.file, doc_id=args.doc_id, region=args.region, region_en=args.region_en,
+    sheet_path = Path(args.sheet or f"{args.doc_id}.xlsx")
+    if sheet_path.exists():
+        print(f"{sheet_path} exists: give another --sheet", file=sys.stderr)
+        return 2
+    m = re.fullmatch(r"\s*(\d{4})\s*[-–—~至]\s*(\d{4})\s*", args.period)
+    if not m:
+        print(f"--period {args.period!r}: write the first and last year, e.g. 2021-2025", file=sys.stderr)
+        return 2
+    start, end = int(m.group(1)), int(m.group(2))
+    try:
+        row = register_document(args.file, doc_id=args.doc_id, region=args.region, region_en=args.region_en,
                             province=args.province, province_en=args.province_en, admin_level=args.level,
                             issuer=args.issuer, title=args.title, issued=args.issued, period_start=start,
                             period_end=end, id_prefix=args.prefix)
+    except (ValueError, OSError) as exc:  # EncodingError is a ValueError
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 2
     print(f"registered {row['doc_id']} ({row['file']}, sha256 {row['sha256'][:12]}…, text_form {row['text_form']})")
-    sheet = curation_sheet(row["doc_id"], args.sheet or f"{row['doc_id']}.xlsx")
+    sheet = curation_sheet(row["doc_id"], sheet_path)
     print(f"wrote the curation sheet {sheet}: edit it, then run python -m vetcompare import-sheet {sheet}")
     return 0
 
@@ -75,7 +88,10 @@ def _sheet(args) -> int:
     from .register import curation_sheet
     from .sheet import curated_rows, write_sheet
 
-    out = args.out or f"{args.doc_id}.xlsx"
+    out = Path(args.out or f"{args.doc_id}.xlsx")
+    if out.exists() and not args.force:
+        print(f"{out} exists: give another --out, or --force to replace it", file=sys.stderr)
+        return 2
     if (data_dir() / "targets" / f"{args.doc_id}.csv").is_file():
         path = write_sheet(out, args.doc_id, rows=curated_rows(args.doc_id))
     else:
@@ -141,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("sheet", help="write a curation sheet of a registered document")
     p.add_argument("doc_id")
     p.add_argument("--out", help="the .xlsx to write (default: DOC_ID.xlsx)")
+    p.add_argument("--force", action="store_true", help="replace an existing sheet")
     p.set_defaults(func=_sheet)
     p = sub.add_parser("import-sheet", help="validate a curation sheet and bring it into the dataset")
     p.add_argument("file")

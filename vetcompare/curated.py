@@ -150,8 +150,8 @@ def check_curated_table(
             if where >= 0:
                 raw_at = clean.to_raw(where, where + len(row["quote"]))
                 bad("quote", f"the text at {start}:{end} reads {found!r}, not the quote",
-                    f"the quote stands at {raw_at[0]}:{raw_at[1]}: correct the offsets or clear them and run "
-                    "python -m vetcompare locate")
+                    f"the quote stands at {raw_at[0]}:{raw_at[1]}: correct the offsets, or clear them (a sheet's "
+                    "import finds them again; for a CSV file run python -m vetcompare locate)")
             else:
                 bad("quote", f"the quote is not in the source (the text at {start}:{end} reads {found!r})",
                     "copy the words exactly from the source; line wraps and page furniture are left out")
@@ -159,7 +159,8 @@ def check_curated_table(
         if low is not None and high is not None and low <= high and row["unit"] is not None \
                 and not _states_value(found, low, high, row["unit"]):
             bad("value_low", f"the quote does not state {low:g}–{high:g} {row['unit']}",
-                "correct the value, or widen the offsets so that the quote contains the number")
+                "correct the value, or widen the quote (and its offsets) so that it contains the number; "
+                "a percentage is written as 70, not 0.7")
         extra = [n for n in _cleanup_notes(clean, start, end) if n not in note]
         row["note"] = "; ".join([note] + extra if note else extra) or None
     return rows, problems

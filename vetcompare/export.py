@@ -99,7 +99,8 @@ def _about(lang: str, df: pd.DataFrame) -> pd.DataFrame:
         ("made", f"vetcompare {__version__}, {dt.date.today():%Y-%m-%d}"),
         ("rows", f"{len(df)} statements from {df['doc_id'].nunique()} documents"),
         ("cite", "Cite each number by its document (sheet sources) and its quote with source_start/source_end "
-                 "(character offsets into the UTF-8 text in vetcompare/data/sources)."),
+                 "(character offsets into the decoded text of data/sources in a checkout, vetcompare/data/sources when "
+                 "installed)."),
         ("language", lang),
     ]
     rows += [(f"sheet {name}", text) for name, text in SHEETS.items()]

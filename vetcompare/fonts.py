@@ -146,6 +146,8 @@ def font_files() -> list[Path]:
     for style, weight in _WEIGHTS.items():
         target = cache / f"{_FONT_PREFIX}-{style}-{FONT_PACKAGE}-{version}-r{_RECIPE}.ttf"
         if not target.is_file():
+            print(f"vetcompare: preparing the Chinese font ({style}) for charts in {cache}; "
+                  "this happens once per machine and takes about a minute", file=sys.stderr, flush=True)
             _cut_instance(source, weight, target)
         paths.append(target)
     _files = paths

@@ -39,7 +39,7 @@ TEXT = {  # label id -> (Chinese, English)
     "le": ("≤ / < 上限", "≤ / < ceiling"),
     "approx": ("≈ 约/左右", "≈ about"),
     "eq": ("= 确定值", "= exact value"),
-    "hedged": ("空心: 力争", "hollow: aspirational (力争)"),
+    "hedged": ("空心/虚线: 力争", "hollow/dashed: aspirational (力争)"),
     "baseline": ("方块: 基线(已达到)", "square: baseline (reached)"),
     "coverage": ("各地区各主题的量化表述数", "Quantitative statements per theme and region"),
     "timeline": ("规划期与目标年份", "Plan periods and target years"),
@@ -84,7 +84,7 @@ def source_note(doc_ids: Iterable[str], lang: str = "zh") -> str:
         row = docs.loc[doc]
         region = row["region"] if lang == "zh" else row["region_en"]
         parts.append(f"{region} {row['issued']:%Y-%m-%d}")
-    head = "来源: 各地政策文本" if lang == "zh" else "Source: policy texts of"
+    head = "来源: 各地政策文本" if lang == "zh" else "Source: policy texts"
     tail = "。整理: vetcompare" if lang == "zh" else "; compiled with vetcompare"
     return f"{head} ({'; '.join(parts)}){tail}"
 
@@ -145,7 +145,16 @@ def _draw_mark(ax, x: float, row, colour: str, *, horizontal: bool = False, labe
                     arrowprops=dict(arrowstyle="<|-", color=colour, lw=1.2, linestyle=style,
                                     shrinkA=0, shrinkB=4), zorder=3)
     if label:
-        ax.annotate(label, xy=xy(x, high), xytext=(4, 2), textcoords="offset points", fontsize=7, color=colour)
+        ax.annotate(label, xy=xy(x, high), xytext=(6, 4), textcoords="offset points", fontsize=7, color=colour)
+
+
+def _value_axis(axis, unit: str, lang: str) -> None:
+    """Plain tick labels: whole numbers for counts, 万/亿 or thousand/million for large values."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    if unit in ("count", "rank"):
+        axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _: _scaled(v, unit, lang) if v >= 0 else f"{v:g}"))
 
 
 def _legend_handles(lang: str, colours: dict[str, str]) -> list[Line2D]:
@@ -199,9 +208,10 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
             r = row[region_col]
             _draw_mark(ax, int(row["year"]) + offsets[r], row, colours[r], label=_value_label(row, lang))
         unit = sub["unit"].iloc[0]
+        _value_axis(ax.yaxis, unit, lang)
         ax.set_title(_metric_label(m, lang) + _unit_suffix(unit, lang), fontsize=10, loc="left")
         ax.grid(axis="y", color="#e5e5e5")
-        ax.set_xlim(years.min() - 0.8, years.max() + 0.8)
+        ax.set_xlim(years.min() - 0.8, years.max() + 1.3)  # room for the labels right of the marks
         ax.set_xticks(range(years.min(), years.max() + 1))
         ax.margins(y=0.25)
         if unit == "percent":
@@ -253,6 +263,7 @@ def tier_chart(*, lang: str = "zh", df: pd.DataFrame | None = None,
         ax.set_title(_metric_label(m, lang), fontsize=10, loc="left")
         ax.set_xlim(left=0)
         ax.margins(x=0.3)
+        _value_axis(ax.xaxis, "count", lang)
         ax.grid(axis="x", color="#e5e5e5")
     for ax in axes[len(present):]:
         ax.set_visible(False)
@@ -400,6 +411,7 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
             _draw_mark(ax, int(row["year"]), row, colours[row[region_col]], label=_value_label(row, lang))
             used.add(row[region_col])
         ax.set_title(_metric_label(m, lang) + _unit_suffix(sub["unit"].iloc[0], lang), fontsize=10, loc="left")
+        _value_axis(ax.yaxis, sub["unit"].iloc[0], lang)
         ax.margins(x=0.15, y=0.25)
         ax.grid(axis="y", color="#e5e5e5")
         ax.set_xlabel(_t("year", lang))

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 
 from . import plot
 from .export import write_workbook
+from .fonts import use_cjk_font
 from .load import load_targets
 
 CHARTS: dict[str, Callable[[str], Figure]] = {  # file stem -> chart for a language
@@ -47,6 +48,7 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     df = load_targets()  # validates the data before anything is drawn
+    use_cjk_font()  # prepares the font once here, not in every worker at the same time
     written: list[Path] = []
     tasks = [(stem, lang) for lang in langs for stem in CHARTS]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))

@@ -115,7 +115,9 @@ def write_sheet(path: str | Path, doc_id: str, rows: pd.DataFrame | None = None,
             if value is None or (not isinstance(value, str) and pd.isna(value)):
                 continue
             cell = ws.cell(row=i, column=j)
-            if isinstance(value, str):
+            if isinstance(value, str) and name in _NUMERIC and _number(value) is not None:
+                cell.value = _number(value)  # numbers stay numbers in Excel
+            elif isinstance(value, str):
                 _set_text(cell, value)
             else:
                 cell.value = value.item() if hasattr(value, "item") else value
@@ -152,12 +154,25 @@ def write_sheet(path: str | Path, doc_id: str, rows: pd.DataFrame | None = None,
     return path
 
 
+_NUMERIC = {f.name for f in schema.CURATED_FIELDS if f.dtype in ("int", "float")} | {"year"}
+
+
+def _number(text: str) -> int | float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else value
+
+
 def _cell_text(cell) -> str:
     value = cell.value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)) and "%" in (cell.number_format or ""):
+        value = round(value * 100, 10)  # Excel keeps 70% as 0.7: read what the cell shows
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -228,6 +243,22 @@ def read_sheet(path: str | Path) -> tuple[str, Table, list[Problem]]:
     return doc_id, Table(label, header, rows, lines), problems
 
 
+def _without_consequences(problems: list[Problem]) -> list[Problem]:
+    """Drop problems that only follow from another on the same row (an empty offset after a bad quote,
+    one missing end after a formula or merged cell), so that each mistake is named once."""
+    causes = {(p.row, p.column) for p in problems}
+    merged_rows = {p.row for p in problems if p.column is None and "merged" in p.message}
+    out = []
+    for p in problems:
+        if p.column in ("source_start", "source_end") and p.message == "is empty" and (p.row, "quote") in causes:
+            continue
+        if "only one end" in p.message and ({(p.row, "value_low"), (p.row, "value_high")} & causes
+                                            or p.row in merged_rows):
+            continue
+        out.append(p)
+    return out
+
+
 def import_sheet(path: str | Path, *, write: bool = True) -> pd.DataFrame:
     """Validate a curation sheet; if it has no problem, write ``data/targets/<doc_id>.csv`` and return the rows."""
     from .curated import check_curated_table, fill_offsets_in
@@ -235,9 +266,10 @@ def import_sheet(path: str | Path, *, write: bool = True) -> pd.DataFrame:
 
     doc_id, table, problems = read_sheet(path)
     if doc_id not in set(load_documents()["doc_id"]):
-        problems.append(Problem(Path(path).name, None, None, f"document {doc_id!r} is not registered",
-                                "register it with python -m vetcompare new-document, or correct doc_id in the "
-                                f"{ABOUT!r} sheet"))
+        problems.append(Problem(Path(path).name, None, None, f"document {doc_id!r} is not registered in "
+                                f"{data_dir()}", "if you registered it in another data folder, set "
+                                "VETCOMPARE_DATA to that folder; otherwise register it with python -m vetcompare "
+                                f"new-document, or correct doc_id in the {ABOUT!r} sheet"))
         raise DataError(problems)
     clean = clean_source(doc_id)
     problems += fill_offsets_in(table, clean)
@@ -245,7 +277,7 @@ def import_sheet(path: str | Path, *, write: bool = True) -> pd.DataFrame:
                                      clean_source=clean_source)
     problems += more
     if problems:
-        raise DataError(problems)
+        raise DataError(_without_consequences(problems))
     if write:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=schema.names(schema.CURATED_FIELDS), lineterminator="\n",

@@ -149,13 +149,13 @@ def check_table(table: Table, fields: tuple[schema.Field, ...], *, extra: str = 
             cell = row.get(f.name, "").strip()
             if not cell:
                 if f.required:
-                    problems.append(Problem(table.file, line, f.name, "is empty", f"fill in {f.description}"))
+                    problems.append(Problem(table.file, line, f.name, "is empty", f"fill in {f.name}: {f.description}"))
                 out[f.name] = None
                 continue
             try:
                 out[f.name] = convert(cell, f.dtype)
             except ValueError as exc:
-                problems.append(Problem(table.file, line, f.name, str(exc), f"write {f.description}"))
+                problems.append(Problem(table.file, line, f.name, str(exc), f"{f.name} takes: {f.description}"))
                 out[f.name] = None
                 continue
             if f.allowed is not None and out[f.name] not in f.allowed:
