@@ -123,15 +123,14 @@ def _repairs_in(root: str) -> dict[str, tuple[Repair, ...]]:
     problems += more
     out: dict[str, list[Repair]] = {}
     known = {r["doc_id"] for r in _documents()}
-    for row, line in zip(rows, table.lines):
+    for row, cells, line in zip(rows, table.rows, table.lines):
         if row["doc_id"] not in known:
             problems.append(Problem("repairs.csv", line, "doc_id", f"unknown document {row['doc_id']!r}",
                                     f"use one of: {', '.join(sorted(known))}"))
             continue
         if row["start"] is None:
             continue
-        raw = table.rows[table.lines.index(line)]["raw"]  # untrimmed: spaces can be damage too
-        repl = table.rows[table.lines.index(line)]["replacement"]
+        raw, repl = cells["raw"], cells["replacement"]  # untrimmed: spaces can be damage too
         text = source_text(row["doc_id"])
         if text[row["start"]:row["start"] + len(raw)] != raw:
             problems.append(Problem("repairs.csv", line, "raw", f"the source has "
