@@ -7,7 +7,6 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 import vetcompare as vc
-from vetcompare import plot
 
 
 def render(fig):

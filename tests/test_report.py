@@ -20,7 +20,7 @@ def test_report_cli_writes_everything(tmp_path):
         for lang in ("zh", "en"):
             for fmt in ("png", "svg", "pdf"):
                 assert f"{stem}_{lang}.{fmt}" in names
-                assert f"wrote" in run.stdout and f"{stem}_{lang}.{fmt}" in run.stdout
+                assert "wrote" in run.stdout and f"{stem}_{lang}.{fmt}" in run.stdout
     assert {"vetcompare_targets_zh.xlsx", "vetcompare_targets_en.xlsx"} <= names
     assert len(names) == len(CHARTS) * 6 + 2  # nothing else, no temporary files left
     back = vc.read_workbook(out / "vetcompare_targets_zh.xlsx")

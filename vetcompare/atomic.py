@@ -48,3 +48,15 @@ def atomic_write(path: Path | str, writer: Callable[[Path], None]) -> Path:
     with atomic_path(path) as tmp:
         writer(tmp)
     return Path(path)
+
+
+def atomic_write_csv(path: Path | str, columns: list[str], rows: list[dict]) -> Path:
+    """Write ``rows`` as a UTF-8 CSV file with ``columns`` (other keys ignored), atomically."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return atomic_write_bytes(path, out.getvalue().encode("utf-8"))

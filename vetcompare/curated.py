@@ -47,13 +47,11 @@ def _cleanup_notes(clean: CleanText, start: int, end: int) -> list[str]:
     """Notes for what cleaning changed inside raw span start:end."""
     notes = [r.note for r in clean.repairs_in(start, end)]
     raw = clean.raw[start:end]
-    if "\n" in raw:
-        notes.append("PDF line wrap joined")
-    quote = clean.from_raw(start, end)
-    if raw.replace("\n", "").count(" ") > quote.count(" ") and "PDF line wrap joined" not in notes:
-        notes.append("PDF spaces around numbers removed")
-    elif raw.replace("\n", "").count(" ") > quote.count(" "):
-        notes[-1] = "PDF line wrap joined and spaces around numbers removed"
+    wrapped = "\n" in raw
+    spaced = raw.replace("\n", "").count(" ") > clean.from_raw(start, end).count(" ")
+    if wrapped or spaced:
+        notes.append({(True, False): "PDF line wrap joined", (False, True): "PDF spaces around numbers removed",
+                      (True, True): "PDF line wrap joined and spaces around numbers removed"}[wrapped, spaced])
     return notes
 
 
@@ -200,10 +198,7 @@ def fill_offsets_in(table: Table, clean: CleanText) -> list[Problem]:
 
 def fill_offsets(path: Path, clean: CleanText) -> int:
     """Fill empty offsets of a curated CSV file from its quotes (rewritten atomically); return how many."""
-    import csv
-    import io
-
-    from .atomic import atomic_write_bytes
+    from .atomic import atomic_write_csv
     from .validate import DataError
 
     table, problems = read_csv(path)
@@ -211,9 +206,5 @@ def fill_offsets(path: Path, clean: CleanText) -> int:
     problems += fill_offsets_in(table, clean)
     if problems:
         raise DataError(problems)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=table.columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(table.rows)
-    atomic_write_bytes(path, out.getvalue().encode("utf-8"))
+    atomic_write_csv(path, table.columns, table.rows)
     return empty

@@ -12,15 +12,13 @@ writes ``data/targets/<doc_id>.csv`` atomically only when there is no problem.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from . import schema
-from .atomic import atomic_path, atomic_write_bytes
+from .atomic import atomic_path, atomic_write_csv
 from .export import _set_text, display_width
 from .validate import DataError, Problem, Table
 
@@ -279,12 +277,7 @@ def import_sheet(path: str | Path, *, write: bool = True) -> pd.DataFrame:
     if problems:
         raise DataError(_without_consequences(problems))
     if write:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=schema.names(schema.CURATED_FIELDS), lineterminator="\n",
-                                extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(table.rows)
-        atomic_write_bytes(data_dir() / "targets" / f"{doc_id}.csv", out.getvalue().encode("utf-8"))
+        atomic_write_csv(data_dir() / "targets" / f"{doc_id}.csv", schema.names(schema.CURATED_FIELDS), table.rows)
         reload()
     df = schema.to_frame(rows, schema.CURATED_FIELDS, year="int")
     df.insert(1, "doc_id", doc_id)
