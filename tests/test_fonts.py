@@ -1,109 +1,83 @@
-"""Chinese labels render with real glyphs, in regular and bold, and the font
+"""Chinese labels render with real glyphs from the font shipped in the package, and the font
 travels inside PDF (embedded TrueType) and SVG (glyphs as paths) output."""
 
-import logging
 import os
 import subprocess
 import sys
-import time
 import warnings
 import xml.etree.ElementTree as ET
 
+import matplotlib
 import pytest
+from fontTools.ttLib import TTFont
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib = pytest.importorskip("matplotlib")
-matplotlib.use("Agg")
+import vetcompare as vc
+from vetcompare import fonts
 
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from vetcompare import fonts  # noqa: E402
-
-PLACES = ["九龙坡区", "北碚区", "永川区", "巴中市", "重庆市"]
 TITLE = "重庆市与巴中市“双师型”教师占比（目标 ≥60%）"
-YLABEL = "“双师型”教师占比变化（%，最低 −5）"
-XLABEL = "区县：九龙坡区 北碚区 永川区 巴中市 重庆市"
-VALUES = [12.5, -5.0, 8.0, 3.5, 60.0]
 MISSING = "missing from font"
-
-
-@pytest.fixture(scope="module")
-def family():
-    # First call on a machine cuts the static instances (~40 s, once).
-    return fonts.use_cjk_font()
-
-
-def _chart(weight):
-    fig = Figure(figsize=(7, 4), dpi=100)
-    FigureCanvasAgg(fig)
-    ax = fig.add_subplot()
-    ax.bar(PLACES, VALUES, color="#4c72b0")  # negative bar -> "−5" tick label
-    ax.axhline(60, color="grey", linestyle="--")
-    ax.set_yticks([-5, 0, 20, 40, 60])  # tick label "−5" uses U+2212
-    ax.set_title(TITLE, fontweight=weight)
-    ax.set_ylabel(YLABEL, fontweight=weight)
-    ax.set_xlabel(XLABEL, fontweight=weight)
-    for label in ax.get_xticklabels():
-        label.set_fontweight(weight)
-    fig.tight_layout()
-    return fig
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(fonts.__file__)))
 
 
 def _missing_glyph_warnings(caught):
     return [str(w.message) for w in caught if MISSING in str(w.message)]
 
 
-def test_family_is_noto_sans_sc(family):
-    assert family == "Noto Sans SC"
-    rc = matplotlib.rcParams
-    assert rc["font.sans-serif"][0] == family
-    assert "sans-serif" in rc["font.family"]
-    assert rc["pdf.fonttype"] == 42 and rc["ps.fonttype"] == 42
-    assert rc["svg.fonttype"] == "path"
-    assert rc["axes.unicode_minus"] is True
+def test_shipped_font_is_static_regular_truetype_with_its_licence():
+    font = TTFont(fonts.font_path())
+    assert "glyf" in font and "CFF " not in font  # TrueType outlines embed cleanly in PDF
+    assert "fvar" not in font  # static: no variable weight axis left
+    assert font["OS/2"].usWeightClass == 400
+    assert font["name"].getDebugName(1) == fonts.FAMILY
+    assert os.path.isfile(os.path.join(os.path.dirname(fonts.font_path()), "OFL.txt"))
 
 
-@pytest.mark.parametrize("weight, style", [("normal", "Regular"), ("bold", "Bold")])
-def test_weight_resolves_to_static_file(family, weight, style):
-    # Bold must come from the real Bold instance, not a fallback or a Thin
-    # variable default.
-    path = str(font_manager.findfont(  # a str-based FontPath on matplotlib >= 3.11
-        font_manager.FontProperties(family="sans-serif", weight=weight),
-        fallback_to_default=False))
-    assert os.path.basename(path).startswith(f"NotoSansSC-{style}-")
-    assert path in {os.fspath(p) for p in fonts.font_files()}
+def test_font_covers_every_character_of_data_and_labels():
+    cmap = TTFont(fonts.font_path()).getBestCmap()
+    words = set()
+    for frame in (vc.load_documents(), vc.load_codebook(), vc.load_targets()):
+        for column in frame.columns:
+            if frame[column].dtype.kind in "OU" or str(frame[column].dtype) == "str":
+                words.update("".join(frame[column].dropna().astype(str)))
+    from vetcompare import labels
+
+    words.update("".join(w for pair in labels.TEXT.values() for w in pair))
+    missing = sorted(c for c in words if c.isprintable() and not c.isspace() and ord(c) not in cmap)
+    assert missing == []
 
 
-@pytest.mark.parametrize("weight", ["normal", "bold"])
-def test_chart_renders_and_embeds(family, weight, tmp_path, caplog):
-    files = {ext: tmp_path / f"chart-{weight}.{ext}" for ext in ("png", "svg", "pdf")}
-    with caplog.at_level(logging.WARNING, logger="matplotlib"), \
-            warnings.catch_warnings(record=True) as caught:
+def test_rc_params_name_the_font_and_embed_it():
+    rc = fonts.rc_params()
+    assert rc["font.family"][0] == fonts.FAMILY
+    assert rc["pdf.fonttype"] == 42 and rc["ps.fonttype"] == 42 and rc["svg.fonttype"] == "path"
+    path = str(font_manager.findfont(font_manager.FontProperties(family=fonts.FAMILY), fallback_to_default=False))
+    assert os.path.samefile(path, fonts.font_path())
+
+
+def test_chart_renders_and_embeds(tmp_path):
+    files = {ext: tmp_path / f"chart.{ext}" for ext in ("png", "svg", "pdf")}
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig = _chart(weight)
-        for path in files.values():
-            fig.savefig(path)
+        with matplotlib.rc_context(fonts.rc_params()):
+            fig = Figure(figsize=(5, 2))
+            FigureCanvasAgg(fig)
+            ax = fig.add_subplot()
+            ax.set_title(TITLE)
+            ax.set_yticks([-5, 0, 60])  # "−5" uses U+2212
+            for path in files.values():
+                fig.savefig(path)
     assert _missing_glyph_warnings(caught) == []
-    assert not [r for r in caplog.records if "findfont" in r.getMessage()]
-
-    assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-
-    style = "Bold" if weight == "bold" else "Regular"
     pdf = files["pdf"].read_bytes()
-    assert b"/FontFile2" in pdf  # embedded TrueType (glyf) program
-    assert b"/FontFile3" not in pdf  # no CFF program (viewer warnings)
-    assert f"NotoSansSC-{style}".encode() in pdf
-
+    assert b"/FontFile2" in pdf and b"/FontFile3" not in pdf  # TrueType, not CFF
+    assert b"NotoSansSCGBK-Regular" in pdf
     root = ET.parse(files["svg"]).getroot()
-    ns = "{http://www.w3.org/2000/svg}"
-    assert list(root.iter(f"{ns}text")) == []  # nothing needs a font to view
-    glyph_ids = [p.get("id", "") for p in root.iter(f"{ns}path")]
-    assert any(i.startswith(f"NotoSansSC-{style}") for i in glyph_ids)
+    assert list(root.iter("{http://www.w3.org/2000/svg}text")) == []  # nothing needs a font to view
 
 
-def _ink(char, **rc):
-    """Render one character alone; return its RGBA pixels."""
+def _ink(char, rc):
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(1, 1), dpi=60)
         canvas = FigureCanvasAgg(fig)
@@ -112,46 +86,48 @@ def _ink(char, **rc):
         return bytes(canvas.buffer_rgba())
 
 
-def test_distinct_characters_look_distinct(family):
-    # A missing glyph is drawn as the same empty box for every character, so
-    # distinct rare place-name characters must give distinct images.
-    blank = _ink(" ")
-    images = [_ink(c) for c in "碚渝璧"]
+def test_distinct_characters_look_distinct():
+    # A missing glyph is the same empty box for every character.
+    blank = _ink(" ", fonts.rc_params())
+    images = [_ink(c, fonts.rc_params()) for c in "碚渝璧硚埇"]
     assert all(img != blank for img in images)
-    assert len(set(images)) == 3
+    assert len(set(images)) == 5
 
 
-def test_detector_sees_missing_glyphs_without_cjk_font(family):
-    # Control: with only DejaVu Sans the same check does fire, so the
-    # warning-based assertions above are not vacuous.
+def test_detector_sees_missing_glyphs_without_the_font():
+    # Control: with only DejaVu Sans the same check does fire, so the assertions above are not vacuous.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        _ink("碚", **{"font.family": ["sans-serif"], "font.sans-serif": ["DejaVu Sans"]})
+        _ink("碚", {"font.family": ["DejaVu Sans"]})
     assert _missing_glyph_warnings(caught)
 
 
-def test_repeat_calls_are_idempotent_and_cheap(family):
-    n_fonts = len(font_manager.fontManager.ttflist)
-    start = time.perf_counter()
-    for _ in range(20):
-        assert fonts.use_cjk_font() == family
-    elapsed = time.perf_counter() - start
-    assert len(font_manager.fontManager.ttflist) == n_fonts
-    assert matplotlib.rcParams["font.sans-serif"].count(family) == 1
-    assert elapsed < 1.0  # ~50 microseconds each in practice
-
-
-def test_missing_package_names_pip_package(monkeypatch):
-    monkeypatch.setattr(fonts, "_FONT_MODULE", "no_such_font_module_for_test")
-    monkeypatch.setattr(fonts, "_files", None)
-    with pytest.raises(fonts.CJKFontNotInstalled, match="pip install") as info:
+def test_use_cjk_font_is_the_explicit_global_opt_in():
+    with matplotlib.rc_context():
+        assert fonts.use_cjk_font() == fonts.FAMILY
+        assert matplotlib.rcParams["font.family"][0] == fonts.FAMILY
+        n = len(font_manager.fontManager.ttflist)
         fonts.use_cjk_font()
-    assert fonts.FONT_PACKAGE in str(info.value)
+        assert len(font_manager.fontManager.ttflist) == n
+
+
+def test_first_chart_in_a_fresh_process_is_quick_and_writes_no_cache(tmp_path):
+    code = ("import time; t = time.perf_counter(); import vetcompare as vc; "
+            "vc.metric_chart('teachers.dual_qualified_share')._repr_png_(); print(time.perf_counter() - t)")
+    env = dict(os.environ, HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "cache"), MPLCONFIGDIR=str(tmp_path / "mpl"))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert float(out.stdout) < 10
+    assert not (tmp_path / "cache").exists()  # no font cache to write
+    assert MISSING not in out.stderr
+
+
+def test_cut_script_reproduces_the_shipped_font():
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "cut_font.py"), "--check"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
 
 
 def test_import_does_not_load_matplotlib():
     code = "import sys, vetcompare.fonts; sys.exit('matplotlib' in sys.modules)"
-    env = dict(os.environ)
-    root = os.path.dirname(os.path.dirname(os.path.abspath(fonts.__file__)))
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [ROOT, os.environ.get("PYTHONPATH")])))
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0

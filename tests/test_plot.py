@@ -34,7 +34,7 @@ def points(ax):
 
 def footnote_has_sources(fig, doc_ids):
     docs = vc.load_documents().set_index("doc_id")
-    note = fig._supxlabel.get_text()
+    note = "\n".join(t.get_text() for t in fig.texts)
     return all(f"{docs.at[d, 'issued']:%Y-%m-%d}" in note for d in doc_ids)
 
 
@@ -61,8 +61,8 @@ def test_range_is_a_segment_and_hedged_is_hollow():
     segments = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
     spans = sorted((min(line.get_ydata()), max(line.get_ydata())) for line in segments)
     assert (2.0, 3.0) in spans and (4.0, 5.0) in spans  # 永川 2–3所 national, 4–5所 municipal
-    hollow = [p for p in points(ax) if p[3] == "white"]
-    assert hollow, "力争 targets are drawn hollow"
+    hollow = [line for line in segments if line.get_color() == "white"]
+    assert len(hollow) == 1, "the 力争 range (永川 2–3所) is hollow: a white core inside the coloured bar"
 
 
 def test_tier_chart_panels_and_tiers():
@@ -103,11 +103,18 @@ def test_timeline_chart_periods():
 def test_baseline_target_chart_links():
     fig = vc.baseline_target_chart()
     titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
-    assert any("双师型" in t for t in titles)
     ax = fig.axes[[i for i, t in enumerate(titles) if "双师型" in t][0]]
     dotted = [line for line in ax.get_lines() if line.get_linestyle() == ":"]
-    # Chongqing's 2020 share joined to the three later district targets
-    assert sorted(int(line.get_xdata()[1]) for line in dotted) == [2022, 2025, 2027]
+    # Chongqing's 2020 share is a level reference line, not joined to the district targets
+    assert len(dotted) == 1 and list(dotted[0].get_ydata()) == [60, 60]
+    assert round(dotted[0].get_xdata()[0]) == 2020
+    solid = [line for line in ax.get_lines() if line.get_linestyle() == "-" and len(line.get_xdata()) == 2
+             and line.get_linewidth() < 4]
+    assert solid == []  # no district states its own baseline for this share
+    match = fig.axes[[i for i, t in enumerate(titles) if "匹配率" in t][0]]
+    links = [line for line in match.get_lines() if line.get_linestyle() == "-" and len(line.get_xdata()) == 2
+             and line.get_linewidth() < 4]
+    assert [(round(x[0]), round(x[1])) for x in (line.get_xdata() for line in links)] == [(2020, 2021)]
     # counts are not joined across regions
     assert not any("职业教育集团" in t for t in titles)
 

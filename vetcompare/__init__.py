@@ -45,6 +45,7 @@ _PUBLIC = {
     "styled": "compare",
     "metric_chart": "plot",
     "tier_chart": "plot",
+    "dot_chart": "plot",
     "coverage_chart": "plot",
     "timeline_chart": "plot",
     "baseline_target_chart": "plot",

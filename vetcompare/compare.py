@@ -81,7 +81,7 @@ def _number(x: float) -> str:
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}"
 
 
-def _scaled(value: float, unit: str, lang: str) -> str:
+def scaled(value: float, unit: str, lang: str) -> str:
     """Large person and yuan counts in 万/亿 (Chinese) or thousand/million/billion (English)."""
     if unit in ("persons", "person_times", "yuan") and value >= 10_000:
         if lang == "zh":
@@ -105,9 +105,9 @@ def describe(row, lang: str = "zh", *, with_year: bool = True, with_tier: bool =
             "达标" if zh else "meets standard")
     else:
         low, high = row["value_low"], row["value_high"]
-        value = _scaled(low, row["unit"], lang)
+        value = scaled(low, row["unit"], lang)
         if high != low:
-            value += "–" + _scaled(high, row["unit"], lang)
+            value += "–" + scaled(high, row["unit"], lang)
         sep = "" if (zh or row["unit"] == "percent" or not unit_label) else " "
         if row["unit"] == "count" and zh:
             unit_label = ""

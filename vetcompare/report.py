@@ -12,18 +12,17 @@ from matplotlib.figure import Figure
 
 from . import plot
 from .export import write_workbook
-from .fonts import use_cjk_font
 from .load import load_targets
 
 CHARTS: dict[str, Callable[[str], Figure]] = {  # file stem -> chart for a language
     "01_dual_qualified_teachers": lambda lang: plot.metric_chart("teachers.dual_qualified_share", lang=lang),
-    "02_students_and_employment": lambda lang: plot.metric_chart(
+    "02_students_and_employment": lambda lang: plot.dot_chart(
         ["students.progression_rate", "employment"], lang=lang, kinds=("target", "baseline")),
     "03_quality_schools_by_tier": lambda lang: plot.tier_chart(lang=lang),
     "04_coverage": lambda lang: plot.coverage_chart(lang=lang),
     "05_timeline": lambda lang: plot.timeline_chart(lang=lang),
     "06_baseline_to_target": lambda lang: plot.baseline_target_chart(lang=lang),
-    "07_industry_education": lambda lang: plot.metric_chart(
+    "07_industry_education": lambda lang: plot.dot_chart(
         ["industry.training_bases.integration", "industry.enterprises", "industry.vocational_groups",
          "programmes.industry_match_rate"], lang=lang),
 }
@@ -48,7 +47,6 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     df = load_targets()  # validates the data before anything is drawn
-    use_cjk_font()  # prepares the font once here, not in every worker at the same time
     written: list[Path] = []
     tasks = [(stem, lang) for lang in langs for stem in CHARTS]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
