@@ -1,19 +1,25 @@
-"""Benchmark: time of the full report and of executing every notebook. Prints figures; asserts nothing.
+"""Benchmark: the full report, its parts (per chart, per format, workbooks), the first chart on a
+fresh install, and the notebooks. Prints figures; asserts nothing.
 
-Run: .venv/bin/python bench/bench_report.py
+    .venv/bin/python bench/bench_report.py              # everything
+    .venv/bin/python bench/bench_report.py --quick      # without the notebooks
+
+The parts are measured in this process one after another (CPU time that the report spreads over
+its workers); the whole report is timed as the command a user runs, in a fresh process, in the
+same run, so the two can be read side by side.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import os
 import platform
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-import nbformat
-from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,29 +28,85 @@ def timed(label: str, fn) -> float:
     started = time.perf_counter()
     fn()
     seconds = time.perf_counter() - started
-    print(f"{label:<44} {seconds:8.2f} s")
+    print(f"{label:<52} {seconds:8.2f} s", flush=True)
     return seconds
 
 
-def main() -> None:
-    import os
+def first_chart() -> None:
+    """A fresh process with empty caches (HOME, XDG cache, matplotlib config) draws and shows one chart."""
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, HOME=home, XDG_CACHE_HOME=f"{home}/cache", MPLCONFIGDIR=f"{home}/mpl")
+        code = "import vetcompare as vc; vc.metric_chart('teachers.dual_qualified_share')._repr_png_()"
+        timed("first chart, empty caches (fresh process)", lambda: subprocess.run(
+            [sys.executable, "-c", code], env=env, check=True, capture_output=True))
 
-    print(f"python {platform.python_version()}, {os.cpu_count()} CPU(s), {platform.machine()}")
-    timed("import vetcompare (fresh process)",
-          lambda: subprocess.run([sys.executable, "-c", "import vetcompare"], check=True))
+
+def parts() -> None:
+    """Each chart built, then saved in each format, and each workbook, in this process."""
+    import matplotlib as mpl
+
+    import vetcompare as vc
+    from vetcompare import report
+    from vetcompare.fonts import rc_params
+
+    vc.load_targets()
+    totals = {"build": 0.0, "png": 0.0, "svg": 0.0, "pdf": 0.0}
+    for stem, chart in report.CHARTS.items():
+        for lang in report.LANGS:
+            started = time.perf_counter()
+            fig = chart(lang)
+            cells = [time.perf_counter() - started]
+            totals["build"] += cells[0]
+            with mpl.rc_context(rc_params()):
+                for fmt in ("png", "svg", "pdf"):
+                    started = time.perf_counter()
+                    fig.savefig(io.BytesIO(), format=fmt, dpi=300)
+                    cells.append(time.perf_counter() - started)
+                    totals[fmt] += cells[-1]
+            print(f"  {stem + '_' + lang:<34} build {cells[0]:.2f}  png {cells[1]:.2f}  svg {cells[2]:.2f}  "
+                  f"pdf {cells[3]:.2f} s")
+    print("  totals (CPU s): " + ", ".join(f"{k} {v:.2f}" for k, v in totals.items())
+          + f", all {sum(totals.values()):.2f}")
     with tempfile.TemporaryDirectory() as out:
-        timed("report, both languages, 2 workers (CLI)", lambda: subprocess.run(
+        for lang in report.LANGS:
+            timed(f"  workbook {lang}", lambda: vc.write_workbook(Path(out) / f"t_{lang}.xlsx", lang=lang))
+
+
+def whole_report() -> None:
+    with tempfile.TemporaryDirectory() as out:
+        timed("import vetcompare (fresh process)",
+              lambda: subprocess.run([sys.executable, "-c", "import vetcompare"], check=True))
+        timed("report, both languages, all formats (CLI)", lambda: subprocess.run(
             [sys.executable, "-m", "vetcompare", "report", "--out", out], check=True, capture_output=True))
         timed("report, Chinese only (CLI)", lambda: subprocess.run(
             [sys.executable, "-m", "vetcompare", "report", "--out", out, "--lang", "zh"], check=True,
             capture_output=True))
+
+
+def notebooks() -> None:
+    import nbformat
+    from nbclient import NotebookClient
+
     total = 0.0
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         with tempfile.TemporaryDirectory() as tmp:
             client = NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": tmp}})
             total += timed(f"notebook {path.name}", client.execute)
-    print(f"{'notebook suite':<44} {total:8.2f} s")
+    print(f"{'notebook suite':<52} {total:8.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="leave out the notebooks")
+    args = parser.parse_args()
+    print(f"python {platform.python_version()}, {os.cpu_count()} CPU(s), {platform.machine()}")
+    first_chart()
+    whole_report()
+    print("parts, one after another in this process:")
+    parts()
+    if not args.quick:
+        notebooks()
 
 
 if __name__ == "__main__":

@@ -132,18 +132,19 @@ def _grow_and_freeze(fig: Figure, extra_in: float) -> None:
     width, height = fig.get_size_inches()
     fig.set_size_inches(width, height + extra_in)
     band = extra_in / (height + extra_in)
-    fig.get_layout_engine().set(rect=(0, band, 1, 1 - band))
-    fig.draw_without_rendering()
+    engine = fig.get_layout_engine()
+    engine.set(rect=(0, band, 1, 1 - band))
+    engine.execute(fig)
     fig.set_layout_engine("none")
 
 
 def _stack_below(fig: Figure, artists: list) -> None:
     """Put the legend and note one under the other, from the bottom of the panels down."""
     pad = GAP / 72 * fig.dpi
-    top = min(text_box(fig, ax).y0 for ax in fig.axes if ax.get_visible())
-    tick_bottom = min((ax.get_tightbbox(fig.canvas.get_renderer()).y0 for ax in fig.axes if ax.get_visible()),
-                      default=top)
-    y = min(top, tick_bottom) - pad
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    lowest = min(ax.bbox.y0 for ax in visible)
+    bottom_row = [ax for ax in visible if ax.bbox.y0 < lowest + 1]  # only these can reach lower
+    y = min(ax.get_tightbbox(fig.canvas.get_renderer()).y0 for ax in bottom_row) - pad
     to_fig = fig.transFigure.inverted()
     for artist in artists:
         height = text_box(fig, artist).height

@@ -381,6 +381,8 @@ def _b2t_panels(rows: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list, list]
     docs = load_documents()
     panels = []
     for (m, _), sub in rows.groupby(["metric_id", "province"], sort=False):
+        if not {"baseline", "target"} <= set(sub["kind"]):
+            continue
         links, refs = _pairs(sub, docs)
         if not links and not refs:
             continue
@@ -466,6 +468,7 @@ def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: in
         for fmt in formats:
             target = path.with_suffix("." + fmt)
             with atomic_path(target) as tmp:
-                fig.savefig(tmp, format=fmt, dpi=dpi, metadata={"Creator": "vetcompare"} if fmt != "png" else None)
+                options = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {"metadata": {"Creator": "vetcompare"}}
+                fig.savefig(tmp, format=fmt, dpi=dpi, **options)
             written.append(target)
     return written
