@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test setup clean
+.PHONY: report test setup docs look clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,5 +22,11 @@ test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pytest
 
+docs: setup
+	$(BIN)/python -m vetcompare.docs
+
+look: setup
+	$(BIN)/python scripts/look.py --out look/
+
 clean:
-	rm -rf $(VENV) reports build dist *.egg-info
+	rm -rf $(VENV) reports look build dist *.egg-info

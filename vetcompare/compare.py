@@ -176,5 +176,6 @@ def styled(grid: pd.DataFrame):
         grid.style.set_properties(**{"white-space": "pre-wrap", "text-align": "left", "vertical-align": "top",
                                      "min-width": "9em"})
         .set_table_styles([{"selector": "th", "props": [("text-align", "left"), ("vertical-align", "top")]},
+                           {"selector": "th.row_heading", "props": [("white-space", "nowrap")]},
                            {"selector": "td, th", "props": [("border", "1px solid #ddd"), ("padding", "4px")]}])
     )

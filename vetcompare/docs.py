@@ -55,3 +55,31 @@ def update_readme(path: str = "README.md") -> None:
 
     p = Path(path)
     atomic_write_bytes(p, render_readme(p.read_text(encoding="utf-8")).encode("utf-8"))
+
+
+README_IMAGES = {  # file in docs/img -> (report chart, language)
+    "dual_qualified_en.png": ("01_dual_qualified_teachers", "en"),
+    "coverage_en.png": ("04_coverage", "en"),
+    "tiers_zh.png": ("03_quality_schools_by_tier", "zh"),
+}
+README_DPI = 110
+
+
+def write_readme_images(folder: str = "docs/img") -> list:
+    """Draw the README's images from the current code (``make docs`` runs this); return the paths."""
+    from pathlib import Path
+
+    from .plot import save_figure
+    from .report import CHARTS
+
+    written = []
+    for name, (stem, lang) in README_IMAGES.items():
+        written += save_figure(CHARTS[stem](lang), Path(folder) / name, formats=["png"], dpi=README_DPI)
+    return written
+
+
+if __name__ == "__main__":
+    # python -m vetcompare.docs: bring the README's generated sections and images up to date.
+    update_readme()
+    for path in write_readme_images():
+        print("wrote", path)
