@@ -1,4 +1,4 @@
-"""Benchmark :func:`vetcompare.extract.extract_targets` against the curated rows of the shipped documents.
+"""Benchmark :func:`vetcompare.text.extract.extract_targets` against the curated rows of the shipped documents.
 
     .venv/bin/python bench/bench_extract.py            # print the figures
     .venv/bin/python bench/bench_extract.py --mb 2     # a smaller throughput text
@@ -37,8 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 
 import vetcompare as vc  # noqa: E402
-from vetcompare.extract import extract_targets  # noqa: E402
-from vetcompare.load import _repairs  # noqa: E402
+from vetcompare.text.extract import extract_targets  # noqa: E402
+from vetcompare.data.folder import default_folder  # noqa: E402
 from vetcompare.text import clean  # noqa: E402
 
 try:  # optional: only the baseline column uses it
@@ -112,7 +112,7 @@ def read(doc_id: str, mode: str):
     raw = vc.source_text(doc_id)
     if mode == "raw":
         return raw, lambda a, b: (a, b)
-    repaired = clean(raw, "web", _repairs().get(doc_id, ()))
+    repaired = clean(raw, "web", default_folder().repairs().get(doc_id, ()))
     return repaired.text, repaired.to_raw
 
 

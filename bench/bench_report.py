@@ -47,7 +47,7 @@ def parts() -> None:
 
     import vetcompare as vc
     from vetcompare import report
-    from vetcompare.fonts import rc_params
+    from vetcompare.analysis.fonts import rc_params
 
     vc.load_targets()
     totals = {"build": 0.0, "png": 0.0, "svg": 0.0, "pdf": 0.0}

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "vetcompare" / "assets" / "fonts" / "NotoSansSC-GBK-Regular.ttf"
+TARGET = ROOT / "vetcompare" / "analysis" / "assets" / "fonts" / "NotoSansSC-GBK-Regular.ttf"
 FAMILY = "Noto Sans SC GBK"
 POSTSCRIPT = "NotoSansSCGBK-Regular"
 WEIGHT = 400

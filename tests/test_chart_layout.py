@@ -9,7 +9,7 @@ import pytest
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.lines import Line2D
 
-from vetcompare import report
+from vetcompare.analysis import report
 
 CM = 1 / 2.54
 CASES = [(stem, lang) for stem in report.CHARTS for lang in report.LANGS]

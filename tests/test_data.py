@@ -7,7 +7,7 @@ import pytest
 
 import vetcompare as vc
 from vetcompare import schema
-from vetcompare.curated import _states_value
+from vetcompare.data.checks import states_value as _states_value
 
 ALL = vc.load_targets(include_repeats=True)
 DOC_IDS = list(vc.load_documents()["doc_id"])
@@ -17,7 +17,7 @@ def test_registry_columns_and_hashes(documents):
     assert list(documents.columns) == schema.names(schema.DOCUMENT_FIELDS)
     assert len(documents) == 5
     for row in documents.itertuples():
-        data = (vc.data_dir() / "sources" / row.file).read_bytes()
+        data = (vc.data.folder.default_folder().root / "sources" / row.file).read_bytes()
         assert hashlib.sha256(data).hexdigest() == row.sha256
         assert row.period_start <= row.period_end
 
@@ -71,7 +71,7 @@ def test_each_document_has_targets(targets):
 @pytest.mark.parametrize("row", ALL.to_dict("records"), ids=list(ALL["target_id"]))
 def test_row_points_at_its_words(row):
     """The raw span, cleaned, is the quote, and the quote states the row's value."""
-    clean = vc.clean_source(row["doc_id"])
+    clean = vc.data.folder.clean_source(row["doc_id"])
     raw = vc.source_text(row["doc_id"])
     start, end = row["source_start"], row["source_end"]
     assert 0 <= start < end <= len(raw)
@@ -89,7 +89,7 @@ def test_row_points_at_its_words(row):
 def test_repairs_are_said_in_notes(all_targets):
     """Every row whose span holds a repair says so in its note."""
     for row in all_targets.itertuples():
-        clean = vc.clean_source(row.doc_id)
+        clean = vc.data.folder.clean_source(row.doc_id)
         for repair in clean.repairs_in(row.source_start, row.source_end):
             assert repair.note in row.note, row.target_id
 
@@ -102,7 +102,7 @@ def test_lost_dash_is_a_range(targets):
 
 
 def test_pdf_furniture_and_wraps_are_cleaned():
-    clean = vc.clean_source("beibei-2020")
+    clean = vc.data.folder.clean_source("beibei-2020")
     assert "行政规范性文件" not in clean.text[200:]
     assert "—6—" not in clean.text and "\n" not in clean.text
     assert "到2022年，办好1所高等职业学校" in clean.text
@@ -165,6 +165,6 @@ def test_no_two_rows_share_a_span(all_targets):
 
 
 def test_rows_are_in_document_order():
-    for path in vc.load.curated_files():
-        starts = list(vc.load_curated(path)["source_start"])
+    for path in vc.data.folder.default_folder().curated_files():
+        starts = list(vc.data.folder.load_curated(path)["source_start"])
         assert starts == sorted(starts), path.name

@@ -29,7 +29,8 @@ def test_readme_images_are_drawn_by_the_current_code():
 
     from PIL import Image
 
-    from vetcompare import docs, report
+    from vetcompare import docs
+    from vetcompare.analysis import report
 
     text = README.read_text(encoding="utf-8")
     shown = set(re.findall(r"\(docs/img/([\w.-]+\.png)\)", text))

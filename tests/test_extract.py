@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 import vetcompare as vc
 from vetcompare.schema import KINDS, TIERS
-from vetcompare.audit import audit, audit_all, explain
-from vetcompare.extract import (
+from vetcompare.curation.audit import audit_all, explain
+from vetcompare.curation.audit import audit_document as audit
+from vetcompare.text.extract import (
     EXCLUSIONS,
     METRIC_KEYWORDS,
     TRADITIONAL,

@@ -15,11 +15,11 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 import vetcompare as vc
-from vetcompare import fonts
+from vetcompare.analysis import fonts
 
 TITLE = "重庆市与巴中市“双师型”教师占比（目标 ≥60%）"
 MISSING = "missing from font"
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(fonts.__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(fonts.__file__))))
 
 
 def _missing_glyph_warnings(caught):
@@ -128,6 +128,6 @@ def test_cut_script_reproduces_the_shipped_font():
 
 
 def test_import_does_not_load_matplotlib():
-    code = "import sys, vetcompare.fonts; sys.exit('matplotlib' in sys.modules)"
+    code = "import sys, vetcompare.analysis.fonts; sys.exit('matplotlib' in sys.modules)"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [ROOT, os.environ.get("PYTHONPATH")])))
     assert subprocess.run([sys.executable, "-c", code], env=env).returncode == 0

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vetcompare.numbers import (
+from vetcompare.text.numbers import (
     UNIT_WORDS,
     Quantity,
     find_quantities,

@@ -46,14 +46,17 @@ def test_wheel_ships_the_data(tmp_path):
     assert run.returncode == 0, run.stderr
     wheel = next(tmp_path.glob("vetcompare-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ["vetcompare/data/documents.csv", "vetcompare/data/codebook.csv", "vetcompare/data/repairs.csv",
-                     "vetcompare/data/sources/beibei-2020.txt", "vetcompare/data/targets/bazhong-2021.csv"]:
+    for required in ["vetcompare/data/shipped/documents.csv", "vetcompare/data/shipped/codebook.csv",
+                     "vetcompare/data/shipped/repairs.csv", "vetcompare/data/shipped/sources/beibei-2020.txt",
+                     "vetcompare/data/shipped/targets/bazhong-2021.csv",
+                     "vetcompare/analysis/assets/fonts/NotoSansSC-GBK-Regular.ttf",
+                     "vetcompare/analysis/assets/fonts/OFL.txt"]:
         assert required in names
     # installed from the wheel, the package finds its data without the source tree
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target),
                     str(wheel)], check=True)
-    code = "import vetcompare as vc; print(vc.data_dir()); print(len(vc.load_targets()))"
+    code = "import vetcompare as vc; print(vc.data.folder.default_folder().root); print(len(vc.load_targets()))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
                          env={"PYTHONPATH": str(target), "PATH": ""})
     assert out.returncode == 0, out.stderr

@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 
 import vetcompare as vc
-from vetcompare.report import CHARTS
+from vetcompare.analysis.report import CHARTS
 
 
 def test_report_cli_writes_everything(tmp_path):

@@ -10,35 +10,31 @@ import pytest
 from openpyxl import load_workbook
 
 import vetcompare as vc
-from vetcompare.load import reload
-from vetcompare.sheet import curated_rows, import_sheet, write_sheet
-from vetcompare.validate import DataError
+from vetcompare.curation.importing import import_sheet
+from vetcompare.curation.sheet import curated_rows, write_sheet
+from vetcompare.data.problems import DataError
 
 DOC = "bazhong-2021"
 
 
 @pytest.fixture()
-def data(tmp_path, monkeypatch):
-    """A private copy of the data folder, so that tests can add to it."""
+def data(tmp_path):
+    """A private copy of the data folder, so that tests can add to it (the environment is left alone)."""
     root = tmp_path / "data"
-    shutil.copytree(vc.data_dir(), root, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setenv("VETCOMPARE_DATA", str(root))
-    reload()
-    yield root
-    monkeypatch.delenv("VETCOMPARE_DATA")
-    reload()
+    shutil.copytree(vc.data.folder.default_folder().root, root, ignore=shutil.ignore_patterns("__pycache__"))
+    return vc.DataFolder(root)
 
 
 @pytest.fixture()
 def sheet(tmp_path, data):
-    return write_sheet(tmp_path / "bz.xlsx", DOC, rows=curated_rows(DOC))
+    return write_sheet(tmp_path / "bz.xlsx", DOC, rows=curated_rows(DOC, data), data=data)
 
 
 def test_round_trip_sheet_to_csv(sheet, data):
-    before = (data / "targets" / f"{DOC}.csv").read_bytes()
-    (data / "targets" / f"{DOC}.csv").unlink()
-    df = import_sheet(sheet)
-    assert (data / "targets" / f"{DOC}.csv").read_bytes() == before
+    before = (data.root / "targets" / f"{DOC}.csv").read_bytes()
+    (data.root / "targets" / f"{DOC}.csv").unlink()
+    df = import_sheet(sheet, data)
+    assert (data.root / "targets" / f"{DOC}.csv").read_bytes() == before
     assert len(df) == 20
     pd.testing.assert_frame_equal(vc.load_targets(), vc.load_targets())
 
@@ -85,11 +81,11 @@ BAD = {
 
 
 @pytest.mark.parametrize("name", list(BAD))
-def test_bad_sheet_is_named(sheet, name):
+def test_bad_sheet_is_named(sheet, name, data):
     action, (row, column, words) = BAD[name]
     damage(sheet, action)
     with pytest.raises(DataError) as err:
-        import_sheet(sheet, write=False)
+        import_sheet(sheet, data, write=False)
     hits = [p for p in err.value.problems if p.row == row and (column is None or p.column == column)
             and words in p.message]
     assert hits, [str(p) for p in err.value.problems]
@@ -97,27 +93,27 @@ def test_bad_sheet_is_named(sheet, name):
 
 
 def test_all_sheet_problems_at_once_and_nothing_written(sheet, data):
-    before = (data / "targets" / f"{DOC}.csv").read_bytes()
+    before = (data.root / "targets" / f"{DOC}.csv").read_bytes()
     damage(sheet, lambda ws: (BAD["formula"][0](ws), BAD["excel date"][0](ws), BAD["unknown metric"][0](ws)))
     with pytest.raises(DataError) as err:
-        import_sheet(sheet)
+        import_sheet(sheet, data)
     assert {(p.row, p.column) for p in err.value.problems} >= {(3, "value_low"), (5, "year"), (6, "metric_id")}
-    assert (data / "targets" / f"{DOC}.csv").read_bytes() == before
+    assert (data.root / "targets" / f"{DOC}.csv").read_bytes() == before
 
 
-def test_extra_column_is_refused_and_helper_column_ignored(sheet):
+def test_extra_column_is_refused_and_helper_column_ignored(sheet, data):
     def add(ws):
         ws.cell(row=1, column=ws.max_column + 1, value="my remarks")
     damage(sheet, add)
     with pytest.raises(DataError) as err:
-        import_sheet(sheet, write=False)
+        import_sheet(sheet, data, write=False)
     assert any(p.column == "my remarks" and "unexpected column" in p.message for p in err.value.problems)
 
 
 def test_empty_sheet(tmp_path, data):
-    path = write_sheet(tmp_path / "empty.xlsx", DOC)
+    path = write_sheet(tmp_path / "empty.xlsx", DOC, data=data)
     with pytest.raises(DataError) as err:
-        import_sheet(path, write=False)
+        import_sheet(path, data, write=False)
     assert any("no statements" in p.message for p in err.value.problems)
 
 
@@ -131,11 +127,11 @@ def test_add_a_region_end_to_end(tmp_path, data):
                           "--region", "新都区", "--region-en", "Xindu District", "--province", "四川省",
                           "--province-en", "Sichuan", "--level", "district", "--issuer", "成都市新都区人民政府",
                           "--title", "成都市新都区推动职业教育发展实施方案", "--issued", "2023-05-01",
-                          "--period", "2023-2025", "--sheet", str(tmp_path / "xindu.xlsx")],
+                          "--period", "2023-2025", "--sheet", str(tmp_path / "xindu.xlsx"), "--data", str(data.root)],
                          capture_output=True, text=True, env={**__import__("os").environ})
     assert run.returncode == 0, run.stderr
-    assert (data / "sources" / "xindu-2023.txt").read_bytes() == text.encode("gbk")  # bytes as received
-    reload()
+    assert (data.root / "sources" / "xindu-2023.txt").read_bytes() == text.encode("gbk")  # bytes as received
+    data.forget()
     wb = load_workbook(tmp_path / "xindu.xlsx")
     ws = wb["targets"]
     header = [c.value for c in ws[1]]
@@ -152,13 +148,14 @@ def test_add_a_region_end_to_end(tmp_path, data):
     for k, v in set_.items():
         ws.cell(row=2, column=header.index(k) + 1).value = v
     wb.save(tmp_path / "xindu.xlsx")
-    run = subprocess.run([sys.executable, "-m", "vetcompare", "import-sheet", str(tmp_path / "xindu.xlsx")],
+    run = subprocess.run([sys.executable, "-m", "vetcompare", "import-sheet", str(tmp_path / "xindu.xlsx"),
+                          "--data", str(data.root)],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    reload()
-    t = vc.load_targets().set_index("doc_id").loc["xindu-2023"]
+    data.forget()
+    t = data.targets().set_index("doc_id").loc["xindu-2023"]
     assert (t["value_low"], t["comparator"], t["year"], t["tier"]) == (65.0, "ge", 2025, "none")
-    assert vc.source_text("xindu-2023")[t["source_start"]:t["source_end"]] == set_["quote"]
+    assert data.source_text("xindu-2023")[t["source_start"]:t["source_end"]] == set_["quote"]
 
 
 def test_numbers_are_numbers_in_the_sheet(sheet):
@@ -167,21 +164,21 @@ def test_numbers_are_numbers_in_the_sheet(sheet):
     assert isinstance(ws.cell(row=3, column=col(ws, "source_start")).value, int)
 
 
-def test_percent_formatted_cell_reads_as_shown(sheet):
+def test_percent_formatted_cell_reads_as_shown(sheet, data):
     def as_percent(ws):
         cell = ws.cell(row=7, column=col(ws, "value_low"))  # bz-06: 55%
         cell.value, cell.number_format = 0.55, "0%"
         cell = ws.cell(row=7, column=col(ws, "value_high"))
         cell.value, cell.number_format = 0.55, "0%"
     damage(sheet, as_percent)
-    df = import_sheet(sheet, write=False).set_index("target_id")
+    df = import_sheet(sheet, data, write=False).set_index("target_id")
     assert df.at["bz-06", "value_low"] == 55
 
 
-def test_one_mistake_one_problem(sheet):
+def test_one_mistake_one_problem(sheet, data):
     damage(sheet, BAD["formula"][0])
     with pytest.raises(DataError) as err:
-        import_sheet(sheet, write=False)
+        import_sheet(sheet, data, write=False)
     assert [(p.row, p.column) for p in err.value.problems] == [(3, "value_low")]
 
 
@@ -190,13 +187,14 @@ def test_unregistered_document_names_the_data_folder(sheet, data):
     wb["about"]["B1"].value = "nowhere-2030"
     wb.save(sheet)
     with pytest.raises(DataError) as err:
-        import_sheet(sheet, write=False)
-    assert str(data) in str(err.value) and "VETCOMPARE_DATA" in str(err.value)
+        import_sheet(sheet, data, write=False)
+    assert str(data.root) in str(err.value) and "VETCOMPARE_DATA" in str(err.value)
 
 
 def test_cli_refuses_to_overwrite_and_reads_dashed_periods(tmp_path, data):
     out = tmp_path / "bz.xlsx"
-    run = lambda *a: subprocess.run([sys.executable, "-m", "vetcompare", *a], capture_output=True, text=True)
+    run = lambda *a: subprocess.run([sys.executable, "-m", "vetcompare", *a, "--data", str(data.root)],
+                                    capture_output=True, text=True)
     assert run("sheet", DOC, "--out", str(out)).returncode == 0
     again = run("sheet", DOC, "--out", str(out))
     assert again.returncode == 2 and "--force" in again.stderr

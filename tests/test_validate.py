@@ -9,9 +9,9 @@ import sys
 import pytest
 
 import vetcompare as vc
-from vetcompare.validate import DataError
+from vetcompare.data.problems import DataError
 
-SOURCE = vc.data_dir() / "targets" / "bazhong-2021.csv"
+SOURCE = vc.data.folder.default_folder().root / "targets" / "bazhong-2021.csv"
 
 
 def rows():
@@ -30,7 +30,7 @@ def write(tmp_path, records, name="bazhong-2021.csv", columns=None):
 
 def problems_of(path):
     with pytest.raises(DataError) as err:
-        vc.load_curated(path)
+        vc.data.folder.load_curated(path)
     return err.value.problems
 
 
@@ -106,7 +106,7 @@ def test_all_problems_reported_at_once(tmp_path):
 
 def test_shipped_file_is_valid(tmp_path):
     path = shutil.copy(SOURCE, tmp_path / SOURCE.name)
-    assert len(vc.load_curated(path)) == len(rows())
+    assert len(vc.data.folder.load_curated(path)) == len(rows())
 
 
 def test_validate_command(tmp_path):

@@ -2,72 +2,60 @@
 
     >>> import vetcompare as vc
     >>> df = vc.load_targets()      # one row per quantitative statement
-    >>> docs = vc.load_documents()  # one row per source document
+    >>> vc.side_by_side(metric="teachers.dual_qualified_share")
+    >>> vc.metric_chart("teachers.dual_qualified_share")
 
-The public names below are imported on first use, so ``import vetcompare``
-stays fast (pandas and matplotlib load only when a function needs them).
+The namespace holds what an analyst uses: loading, selecting and comparing, charts, export and
+the report. Adding a region lives in :mod:`vetcompare.curation` (``vc.curation.register_document``),
+the text engine in :mod:`vetcompare.text` (``vc.text.extract_targets``), the data folder in
+:mod:`vetcompare.data`. Names are imported on first use, so ``import vetcompare`` stays fast
+(pandas and matplotlib load only when a function needs them).
 """
 
 from __future__ import annotations
 
 import importlib
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _PUBLIC = {
     # data
-    "load_targets": "load",
-    "load_documents": "load",
-    "load_codebook": "load",
-    "load_curated": "load",
-    "source_text": "load",
-    "clean_source": "load",
-    "data_dir": "load",
-    "DataError": "validate",
-    "reload": "load",
-    "decode": "text",
-    # adding a region
-    "register_document": "register",
-    "curation_sheet": "register",
-    "write_sheet": "sheet",
-    "read_sheet": "sheet",
-    "import_sheet": "sheet",
-    "extract_targets": "extract",
-    "audit": "audit",
-    "audit_all": "audit",
-    "explain": "audit",
-    "expressions": "extract",
-    # comparison, charts, export
-    "select": "compare",
-    "describe": "compare",
-    "side_by_side": "compare",
-    "comparison_long": "compare",
-    "styled": "compare",
-    "metric_chart": "plot",
-    "tier_chart": "plot",
-    "dot_chart": "plot",
-    "coverage_chart": "plot",
-    "timeline_chart": "plot",
-    "baseline_target_chart": "plot",
-    "save_figure": "plot",
-    "use_cjk_font": "fonts",
-    "write_workbook": "export",
-    "read_workbook": "export",
-    "build_report": "report",
-    "explore": "explore",
+    "load_targets": "data.folder",
+    "load_documents": "data.folder",
+    "load_codebook": "data.folder",
+    "source_text": "data.folder",
+    "DataFolder": "data.folder",
+    "DataError": "data.problems",
     "schema_table": "schema",
-    # rules and numbers
-    "normalise_tier": "rules",
-    "to_year": "rules",
-    "parse_numeral": "numbers",
-    "find_quantities": "numbers",
-    "period_years": "numbers",
+    # comparing
+    "select": "analysis.compare",
+    "describe": "analysis.compare",
+    "side_by_side": "analysis.compare",
+    "comparison_long": "analysis.compare",
+    "styled": "analysis.compare",
+    # charts
+    "metric_chart": "analysis.plot",
+    "dot_chart": "analysis.plot",
+    "tier_chart": "analysis.plot",
+    "coverage_chart": "analysis.plot",
+    "timeline_chart": "analysis.plot",
+    "baseline_target_chart": "analysis.plot",
+    "save_figure": "analysis.plot",
+    "use_cjk_font": "analysis.fonts",
+    # export and report
+    "write_workbook": "analysis.export",
+    "read_workbook": "analysis.export",
+    "build_report": "analysis.report",
+    "explore": "analysis.explore",
 }
+_WINGS = ("analysis", "curation", "data", "text")
 
 __all__ = sorted(_PUBLIC)
 
 
 def __getattr__(name: str):
+    if name in _WINGS:
+        return importlib.import_module(f".{name}", __name__)
     module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module 'vetcompare' has no attribute {name!r}")
@@ -77,4 +65,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+    return sorted(set(__all__) | set(_WINGS) | {"__version__"})

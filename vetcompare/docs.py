@@ -20,7 +20,7 @@ def schema_markdown() -> str:
 
 def codebook_markdown() -> str:
     """The codebook as a Markdown table, grouped by theme."""
-    from .load import load_codebook
+    from .data.folder import load_codebook
 
     cb = load_codebook()
     rows = []
@@ -51,7 +51,7 @@ def update_readme(path: str = "README.md") -> None:
     """Rewrite the generated sections of the README in place."""
     from pathlib import Path
 
-    from .atomic import atomic_write_bytes
+    from .data.safe import atomic_write_bytes
 
     p = Path(path)
     atomic_write_bytes(p, render_readme(p.read_text(encoding="utf-8")).encode("utf-8"))
@@ -69,8 +69,8 @@ def write_readme_images(folder: str = "docs/img") -> list:
     """Draw the README's images from the current code (``make docs`` runs this); return the paths."""
     from pathlib import Path
 
-    from .plot import save_figure
-    from .report import CHARTS
+    from .analysis.plot import save_figure
+    from .analysis.report import CHARTS
 
     written = []
     for name, (stem, lang) in README_IMAGES.items():

@@ -61,7 +61,7 @@ THEMES = {  # theme id -> (Chinese, English), in display order
     "governance": ("治理与规划", "Governance and planning"),
 }
 
-ADMIN_LEVELS = ("municipality", "prefecture_city", "district")
+ADMIN_LEVELS = ("municipality", "province", "prefecture_city", "district", "county")
 
 YEAR_RANGE = (1990, 2050)
 
@@ -100,6 +100,9 @@ DOCUMENT_FIELDS = (
           "(hard-wrapped lines, spaces around numbers).", allowed=("web", "pdf")),
     Field("sha256", "str", "SHA-256 of the file's bytes as received."),
     Field("damage", "str", "Known damage in the text."),
+    Field("url", "str", "Where the text was published, if known.", required=False),
+    Field("accessed", "date", "When the text was taken from there (YYYY-MM-DD), if known.", required=False),
+    Field("licence", "str", "What allows the text to be kept and quoted here.", required=False),
 )
 
 # -- the codebook of metrics (data/codebook.csv) ------------------------------
@@ -125,65 +128,69 @@ REPAIR_FIELDS = (
     Field("note", "str", "What was repaired and why; copied into the note of every row it touches."),
 )
 
-# -- curated targets (data/targets/<doc_id>.csv) -----------------------------
+# -- statements: every column once; the curated files and load_targets() list names -----------
 
-CURATED_FIELDS = (
+STATEMENT_COLUMNS = {f.name: f for f in (
     Field("target_id", "str", "Stable id: the document's id_prefix, a dash and a number (jlp-07)."),
+    Field("doc_id", "str", "Source document (a curated file is named after it)."),
+    Field("region", "str", "Region in Chinese, from the registry."),
+    Field("region_en", "str", "Region in English, from the registry."),
+    Field("province", "str", "Province-level unit in Chinese, from the registry."),
     Field("metric_id", "str", "Metric from the codebook."),
-    Field("kind", "str", "target, baseline or standard.", allowed=KINDS),
+    Field("theme", "str", "Theme of the metric, from the codebook.", allowed=tuple(THEMES)),
+    Field("kind", "str", "target (a goal with a year), baseline (already reached) or standard (a norm).",
+          allowed=KINDS),
+    Field("tier", "str", "Recognition tier, normalised across provinces from tier_word.", allowed=TIERS),
     Field("tier_word", "str", "The document's own tier word (国家级, 市级, 省级及以上 ...), blank if none.",
           required=False),
     Field("comparator", "str", "eq, ge (以上, 不低于), gt (超过, 余), le, lt, approx (左右, 约, 近, 大体相当).",
           allowed=COMPARATORS),
-    Field("value_low", "float", "Lower end of the value, in the metric's unit (blank only for qualitative "
-          "statements, with a note).", required=False),
+    Field("value_low", "float", "Lower end of the value, in the metric's unit (blank only for a qualitative "
+          "statement, with a note).", required=False),
     Field("value_high", "float", "Upper end (equal to value_low for a single value).", required=False),
     Field("unit", "str", "Unit, equal to the codebook unit of the metric.", allowed=UNITS),
-    Field("year", "str", "Target or reference year: a year (2025) or a period name (十四五 = its last "
-          "year); blank for standards.", required=False),
+    Field("year", "int", "Target or reference year; a curated file may write a period name (十四五 = its "
+          "last year); blank for standards.", required=False),
     Field("year_basis", "str", "How the year was found.", allowed=YEAR_BASES),
     Field("hedged", "bool", "true where 力争/争创/争取 softens the promise."),
     Field("basis", "str", "level (达到, 建成) or increment (新增, 增加).", allowed=BASES),
-    Field("responsible", "str", "责任单位 as the document gives them.", required=False),
+    Field("responsible", "str", "责任单位 as the document gives them (a main row takes them from its "
+          "task-list repeat).", required=False),
     Field("deadline", "str", "完成时间 as the document's task list gives it.", required=False),
-    Field("repeats", "str", "target_id of the statement this row repeats (appendix task list, a "
-          "restated goal); repeats are linked, not counted twice.", required=False),
+    Field("repeats", "str", "target_id of the statement this row repeats (appendix task list, a restated "
+          "goal); repeats are linked, not counted twice.", required=False),
     Field("source_start", "int", "Start offset of the statement in the decoded source text."),
     Field("source_end", "int", "End offset (exclusive)."),
-    Field("quote", "str", "The statement's words, cleaned of line wraps, page furniture and repaired "
-          "damage: equal to the cleaned text between the offsets."),
+    Field("quote", "str", "The statement's words, cleaned of line wraps, page furniture and repaired damage: "
+          "equal to the cleaned text between the offsets."),
     Field("note", "str", "Judgement calls and repairs, said out loud.", required=False),
-)
+)}
 
-# -- the common table returned by load_targets() -----------------------------
-
-TARGET_FIELDS = (
-    Field("target_id", "str", "Stable id."),
-    Field("doc_id", "str", "Source document."),
-    Field("region", "str", "Region (Chinese)."),
-    Field("region_en", "str", "Region (English)."),
-    Field("province", "str", "Province-level unit (Chinese)."),
-    Field("metric_id", "str", "Metric from the codebook."),
-    Field("theme", "str", "Theme of the metric.", allowed=tuple(THEMES)),
-    Field("kind", "str", "target, baseline or standard.", allowed=KINDS),
-    Field("tier", "str", "Recognition tier, normalised across provinces.", allowed=TIERS),
-    Field("tier_word", "str", "The document's own tier word.", required=False),
-    Field("comparator", "str", "eq, ge, gt, le, lt or approx.", allowed=COMPARATORS),
-    Field("value_low", "float", "Lower end of the value.", required=False),
-    Field("value_high", "float", "Upper end of the value.", required=False),
-    Field("unit", "str", "Unit.", allowed=UNITS),
-    Field("year", "int", "Target or reference year.", required=False),
-    Field("year_basis", "str", "How the year was found.", allowed=YEAR_BASES),
-    Field("hedged", "bool", "力争/争创/争取."),
-    Field("basis", "str", "level or increment.", allowed=BASES),
-    Field("responsible", "str", "责任单位.", required=False),
-    Field("deadline", "str", "完成时间 from the task list.", required=False),
-    Field("repeats", "str", "The row this one repeats (only with include_repeats=True).", required=False),
-    Field("source_start", "int", "Start offset in the decoded source text."),
-    Field("source_end", "int", "End offset (exclusive)."),
-    Field("quote", "str", "The statement's words, cleaned."),
-    Field("note", "str", "Judgement calls and repairs.", required=False),
+CURATED_COLUMNS = (
+    "target_id", "metric_id", "kind", "tier_word", "comparator", "value_low", "value_high", "unit", "year",
+    "year_basis", "hedged", "basis", "responsible", "deadline", "repeats", "source_start", "source_end", "quote",
+    "note",
 )
+"""The columns of a curated file (data/targets/<doc_id>.csv), in order."""
+
+TARGET_COLUMNS = (
+    "target_id", "doc_id", "region", "region_en", "province", "metric_id", "theme", "kind", "tier", "tier_word",
+    "comparator", "value_low", "value_high", "unit", "year", "year_basis", "hedged", "basis", "responsible",
+    "deadline", "repeats", "source_start", "source_end", "quote", "note",
+)
+"""The columns of ``load_targets()``, in order."""
+
+
+def _table(columns: tuple[str, ...], **dtypes: str) -> tuple[Field, ...]:
+    out = []
+    for name in columns:
+        f = STATEMENT_COLUMNS[name]
+        out.append(Field(f.name, dtypes.get(name, f.dtype), f.description, f.required, f.allowed))
+    return tuple(out)
+
+
+CURATED_FIELDS = _table(CURATED_COLUMNS, year="str")  # a curated year may be a period name
+TARGET_FIELDS = _table(TARGET_COLUMNS)
 
 
 def names(fields: tuple[Field, ...]) -> list[str]:

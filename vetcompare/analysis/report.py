@@ -10,7 +10,7 @@ from typing import Callable
 
 from . import plot
 from .export import write_workbook
-from .load import load_targets
+from ..data.folder import load_targets
 
 CHARTS: dict[str, Callable] = {  # file stem -> chart for a language, in the report's order
     "01_dual_qualified_teachers": lambda lang: plot.metric_chart("teachers.dual_qualified_share", lang=lang),

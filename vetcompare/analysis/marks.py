@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from matplotlib.lines import Line2D
 
-from . import labels
+from .. import labels
 from .layout import SIZES
 
 MARKERS = {"eq": "o", "ge": "^", "gt": "^", "le": "v", "lt": "v", "approx": "D"}

@@ -11,15 +11,15 @@ widths follow East-Asian display width (a Chinese character counts double).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, schema
-from .atomic import atomic_path
+from .. import __version__, schema
+from ..data.excel import display_width, set_text, unescape
+from ..data.folder import load_codebook, load_documents, load_targets
+from ..data.safe import atomic_path
 from .compare import side_by_side
-from .load import load_codebook, load_documents, load_targets
 
 SHEETS = {  # sheet name -> what it holds
     "targets": "One row per quantitative statement (load_targets()).",
@@ -28,14 +28,8 @@ SHEETS = {  # sheet name -> what it holds
     "sources": "The source documents: issuer, date, period, sha256, known damage.",
     "about": "How the workbook was made and how to cite it.",
 }
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60
 WRAP_COLUMNS = {"quote", "note", "definition", "damage", "title", "responsible", "doc_type"}
-
-
-def display_width(text: str) -> int:
-    """Columns a string takes on screen: wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 def _cell_value(value):
@@ -59,7 +53,7 @@ def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = 
     columns = [str(c) for c in frame.columns]
     for j, name in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=j)
-        _set_text(cell, name)
+        set_text(cell, name)
         cell.font, cell.fill = header_font, header_fill
     widths = [display_width(c) for c in columns]
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -69,7 +63,7 @@ def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = 
             value = _cell_value(value)
             cell = ws.cell(row=i, column=j)
             if isinstance(value, str):
-                _set_text(cell, value)
+                set_text(cell, value)
                 widths[j - 1] = max(widths[j - 1], max(display_width(line) for line in value.split("\n")))
             elif value is not None:
                 cell.value = value
@@ -82,14 +76,6 @@ def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = 
     ws.freeze_panes = freeze
     if len(frame):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
-
-
-def _set_text(cell, text: str) -> None:
-    """Store ``text`` as a string cell, never as a formula."""
-    cell.value = text
-    cell.data_type = "s"
-    if text.startswith(FORMULA_STARTS):
-        cell.quotePrefix = True
 
 
 def _about(lang: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -136,7 +122,7 @@ def read_workbook(path: str | Path, sheet: str = "targets") -> pd.DataFrame:
     wb = load_workbook(path, read_only=True, data_only=False)
     if sheet not in wb.sheetnames:
         raise ValueError(f"{Path(path).name}: no sheet {sheet!r} (sheets: {', '.join(wb.sheetnames)})")
-    rows = list(wb[sheet].iter_rows(values_only=True))
+    rows = [[unescape(v) if isinstance(v, str) else v for v in row] for row in wb[sheet].iter_rows(values_only=True)]
     wb.close()
     header, body = [str(h) for h in rows[0]], rows[1:]
     frame = pd.DataFrame(body, columns=header)

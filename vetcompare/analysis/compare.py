@@ -12,8 +12,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import schema
-from .load import load_codebook, load_documents, load_targets
+from .. import labels, schema
+from ..data.folder import load_codebook, load_documents, load_targets
 
 TIER_LABELS = {  # tier -> (Chinese, English)
     "national": ("国家级", "national"),

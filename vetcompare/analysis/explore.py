@@ -7,9 +7,9 @@ statically, so a notebook that calls it always runs.
 
 from __future__ import annotations
 
-from . import schema
+from .. import schema
 from .compare import select, side_by_side, styled
-from .load import load_codebook, load_targets
+from ..data.folder import load_codebook, load_targets
 
 
 def _show(theme: str, metrics: list[str], regions: list[str], lang: str):

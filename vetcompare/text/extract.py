@@ -40,10 +40,12 @@ from typing import Callable
 
 from .numbers import find_quantities, period_years
 from .rules import normalise_tier
-from .text import Repair, clean
+from .cleaning import Repair, clean
 
 __all__ = [
     "EXCLUSIONS",
+    "Expression",
+    "scan",
     "METRIC_KEYWORDS",
     "TRADITIONAL",
     "expressions",
@@ -547,6 +549,12 @@ def _scan(prep: _Prepared) -> list[Expression]:
                 break
         exprs.append(Expression(rs, re_, ws, we, low, high, unit, cmp, unit_word, reason))
     return exprs
+
+
+def scan(clean, text_form: str = "web") -> list[Expression]:
+    """Every number expression of a :class:`~vetcompare.text.cleaning.CleanText` (declared repairs
+    applied), with raw offsets and the exclusion that applies (if any)."""
+    return _scan(_prepare_clean(clean, text_form))
 
 
 def expressions(text: str, text_form: str | None = None):

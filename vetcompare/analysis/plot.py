@@ -24,10 +24,12 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
-from . import labels, layout, marks, schema
-from .atomic import atomic_path
+from .. import labels, schema
+from ..data.folder import load_codebook, load_documents, load_targets
+from ..data.safe import atomic_path
+from . import layout, marks
 from .compare import TIER_LABELS, scaled, select
-from .load import load_codebook, load_documents, load_targets
+from .fonts import rc_params
 
 REGION_COLOURS = ["#1f4e79", "#c0504d", "#2e8b57", "#e69f00", "#7b3f98", "#56b4e9", "#8c564b"]
 TIER_COLOURS = {"national": "#b2182b", "provincial": "#ef8a62", "prefecture": "#67a9cf",
@@ -455,8 +457,6 @@ def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: in
     and moved into place. The figure keeps its size: what you see is what the page gets.
     """
     import matplotlib as mpl
-
-    from .fonts import rc_params
 
     path = Path(path)
     formats = list(formats)

@@ -1,0 +1,47 @@
+"""Excel cells that keep their text: shared by the workbook export and the curation sheets.
+
+A text cell is always stored as a string (never as a formula, whatever it starts with) and
+reads back exactly. Excel's XML cannot hold control characters, and it turns a carriage return
+into a line feed; both are written with the escape Excel itself uses in its files (``_x000D_``
+for CR; a literal ``_x`` sequence is protected as ``_x005F_``), which Excel shows as the character
+and :func:`cell_text` turns back. A lone surrogate cannot be stored anywhere and is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_UNESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class CellError(ValueError):
+    """A text that no Excel cell can hold."""
+
+
+def escape(text: str) -> str:
+    """``text`` with the characters Excel's XML cannot hold written as ``_xHHHH_``."""
+    if LONE_SURROGATE.search(text):
+        raise CellError("holds a lone surrogate character, which no file can store; retype the text")
+    return _ESCAPE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def unescape(text: str) -> str:
+    """The text an escaped cell stands for."""
+    return _UNESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def set_text(cell, text: str) -> None:
+    """Store ``text`` as a string cell that reads back exactly and is never a formula."""
+    cell.value = escape(text)
+    cell.data_type = "s"
+    if text.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes on screen: wide and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

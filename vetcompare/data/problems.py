@@ -1,0 +1,45 @@
+"""What is wrong with a data file: one :class:`Problem` per mistake, all raised together in a :class:`DataError`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file: where (file, row as an editor shows it, column), what, and the fix."""
+
+    file: str
+    row: int | None  # line number (the header is line 1); None for the whole file
+    column: str | None
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column!r}"
+        text = f"{where}: {self.message}"
+        return f"{text} (fix: {self.fix})" if self.fix else text
+
+
+class DataError(ValueError):
+    """A data file is wrong; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        head = f"{len(self.problems)} problem(s) in the data:"
+        super().__init__("\n".join([head] + [f"- {p}" for p in self.problems]))
+
+
+class UnknownName(KeyError):
+    """A document, region or metric that does not exist; the message lists what does."""
+
+    def __init__(self, kind: str, name: str, known):
+        self.message = f"unknown {kind} {name!r}; known: {', '.join(map(str, known))}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,30 @@
+"""The text engine: decode a policy text, clean it with a map back to raw offsets, read Chinese
+numbers and quantities, tier words and period names, and find the numeric targets, baselines and
+standards of a text.
+
+It reads no data folder and writes nothing; the data and curation wings build on it. Its public
+names load on first use, so importing one module of the engine does not import the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_PUBLIC = {
+    "CleanText": "cleaning", "Repair": "cleaning", "clean": "cleaning",
+    "EncodingError": "encoding", "decode": "encoding",
+    "expressions": "extract", "extract_targets": "extract", "looks_hard_wrapped": "extract",
+    "find_quantities": "numbers", "parse_numeral": "numbers", "period_years": "numbers",
+    "normalise_tier": "rules", "to_year": "rules",
+}
+__all__ = sorted(_PUBLIC)
+
+
+def __getattr__(name: str):
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'vetcompare.text' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
+
+
+def __dir__() -> list[str]:
+    return __all__
