@@ -8,7 +8,6 @@ import warnings
 import xml.etree.ElementTree as ET
 
 import matplotlib
-import pytest
 from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg

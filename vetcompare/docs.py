@@ -24,7 +24,9 @@ def codebook_markdown() -> str:
 
     cb = load_codebook()
     rows = []
-    for theme, (zh, en) in schema.THEMES.items():
+    from .labels import THEMES
+
+    for theme, (zh, en) in THEMES.items():
         for r in cb[cb["theme"] == theme].itertuples():
             rows.append([f"`{r.metric_id}`", f"{en} ({zh})", r.label_zh, r.label_en, r.unit])
     return _table(["metric_id", "theme", "中文", "English", "unit"], rows)

@@ -4,6 +4,49 @@ from __future__ import annotations
 
 LANGS = ("zh", "en")
 
+THEMES = {  # theme id -> (Chinese, English), in display order
+    "schools": ("学校", "Schools"),
+    "programmes": ("专业与课程", "Programmes and courses"),
+    "teachers": ("教师", "Teachers"),
+    "students": ("学生与升学", "Students and pathways"),
+    "training": ("职业培训", "Training"),
+    "skills": ("技能人才", "Skilled workforce"),
+    "industry": ("产教融合", "Industry–education integration"),
+    "employment": ("就业", "Employment"),
+    "cooperation": ("对外与区域合作", "International and regional cooperation"),
+    "conditions": ("办学条件与经费", "Conditions and funding"),
+    "governance": ("治理与规划", "Governance and planning"),
+}
+
+UNITS = {  # unit -> (Chinese, English) as shown in tables and charts
+    "percent": ("%", "%"),
+    "count": ("个/所", ""),
+    "persons": ("人", "persons"),
+    "person_times": ("人次", "person-times"),
+    "multiple": ("倍", "×"),
+    "months": ("个月", "months"),
+    "years": ("年", "years"),
+    "yuan": ("元", "yuan"),
+    "times_per_year": ("次/年", "per year"),
+    "rank": ("名", "rank"),
+    "ratio": ("", ""),
+}
+
+TIERS = {  # tier -> (Chinese, English)
+    "national": ("国家级", "national"),
+    "provincial": ("省级", "provincial"),
+    "prefecture": ("地市级", "prefecture"),
+    "district": ("区县级", "district"),
+    "none": ("", ""),
+}
+KINDS = {"target": ("目标", "target"), "baseline": ("基线", "baseline"), "standard": ("标准", "standard")}
+HEDGE = ("力争", "aspirational")
+LARGE_NUMBERS = {  # what large person and yuan counts are written in
+    "zh": ((1e8, "亿"), (1e4, "万")),
+    "en": ((1e9, " billion"), (1e6, " million"), (1e3, " thousand")),
+}
+QUALITATIVE = {"ratio": ("大体相当", "roughly equal"), "": ("达标", "meets standard")}
+
 TEXT = {  # key -> (Chinese, English)
     "year": ("年份", "Year"),
     "mark_eq": ("确定值", "exact value"),
@@ -28,6 +71,13 @@ TEXT = {  # key -> (Chinese, English)
     "none": ("未标级别", "no tier"),
     "source_head": ("来源: 各地政策文本", "Source: policy texts"),
     "source_tail": ("整理: vetcompare", "compiled with vetcompare"),
+    "theme": ("主题", "Theme"),
+    "metrics": ("指标", "Metrics"),
+    "regions": ("地区", "Regions"),
+    "theme_header": ("主题", "theme"),
+    "metric_header": ("指标", "metric"),
+    "region_header": ("地区", "region"),
+    "nothing": ("所选条件下没有量化表述", "no statements for this choice"),
     "percent_axis": ("百分比轴一律为0–100%", "percent axes always span 0–100%"),
 }
 
@@ -57,3 +107,19 @@ def region_column(lang: str) -> str:
 def metric_column(lang: str) -> str:
     """The codebook column that labels metrics in ``lang``."""
     return pick(("label_zh", "label_en"), lang)
+
+
+def unit_suffix(unit: str, lang: str) -> str:
+    """What follows a value in a phrase: "%" for percent; 人 or " persons"; nothing for a count."""
+    if unit in ("count", "ratio"):
+        return ""
+    word = pick(UNITS[unit], lang)
+    return word if (lang == "zh" or unit == "percent" or not word) else " " + word
+
+
+def large_number(value: float, lang: str) -> str | None:
+    """``value`` in 万/亿 (zh) or thousand/million/billion (en), or None when it is small."""
+    for size, word in LARGE_NUMBERS[lang]:
+        if value >= size:
+            return f"{value / size:g}{word}"
+    return None

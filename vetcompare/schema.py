@@ -24,20 +24,6 @@ UNITS = (
     "percent", "count", "persons", "person_times", "multiple", "months",
     "years", "yuan", "times_per_year", "rank", "ratio",
 )
-UNIT_LABELS = {  # unit -> (Chinese, English) as shown in tables and charts
-    "percent": ("%", "%"),
-    "count": ("个/所", ""),
-    "persons": ("人", "persons"),
-    "person_times": ("人次", "person-times"),
-    "multiple": ("倍", "×"),
-    "months": ("个月", "months"),
-    "years": ("年", "years"),
-    "yuan": ("元", "yuan"),
-    "times_per_year": ("次/年", "per year"),
-    "rank": ("名", "rank"),
-    "ratio": ("", ""),
-}
-
 BASES = ("level", "increment")
 """level: a level to reach (达到, 建成); increment: an addition (新增, 增加)."""
 
@@ -47,19 +33,8 @@ several sentences; from a period name (十四五末 = 2025); from the appendix d
 (完成时间); the plan's last year when nothing closer is said; the reference year of a
 report (十三五 achievements = 2020, a 2021 work plan = 2021); none (standards)."""
 
-THEMES = {  # theme id -> (Chinese, English), in display order
-    "schools": ("学校", "Schools"),
-    "programmes": ("专业与课程", "Programmes and courses"),
-    "teachers": ("教师", "Teachers"),
-    "students": ("学生与升学", "Students and pathways"),
-    "training": ("职业培训", "Training"),
-    "skills": ("技能人才", "Skilled workforce"),
-    "industry": ("产教融合", "Industry–education integration"),
-    "employment": ("就业", "Employment"),
-    "cooperation": ("对外与区域合作", "International and regional cooperation"),
-    "conditions": ("办学条件与经费", "Conditions and funding"),
-    "governance": ("治理与规划", "Governance and planning"),
-}
+THEMES = ("schools", "programmes", "teachers", "students", "training", "skills", "industry", "employment", "cooperation", "conditions", "governance")
+"""Theme ids in display order (their words are in :mod:`vetcompare.labels`)."""
 
 ADMIN_LEVELS = ("municipality", "province", "prefecture_city", "district", "county")
 
@@ -109,7 +84,7 @@ DOCUMENT_FIELDS = (
 
 CODEBOOK_FIELDS = (
     Field("metric_id", "str", "Hierarchical metric id, e.g. teachers.dual_qualified_share."),
-    Field("theme", "str", "Theme the metric belongs to.", allowed=tuple(THEMES)),
+    Field("theme", "str", "Theme the metric belongs to.", allowed=THEMES),
     Field("label_zh", "str", "Chinese label."),
     Field("label_en", "str", "English label."),
     Field("unit", "str", "Unit every value of the metric is expressed in.", allowed=UNITS),
@@ -137,7 +112,7 @@ STATEMENT_COLUMNS = {f.name: f for f in (
     Field("region_en", "str", "Region in English, from the registry."),
     Field("province", "str", "Province-level unit in Chinese, from the registry."),
     Field("metric_id", "str", "Metric from the codebook."),
-    Field("theme", "str", "Theme of the metric, from the codebook.", allowed=tuple(THEMES)),
+    Field("theme", "str", "Theme of the metric, from the codebook.", allowed=THEMES),
     Field("kind", "str", "target (a goal with a year), baseline (already reached) or standard (a norm).",
           allowed=KINDS),
     Field("tier", "str", "Recognition tier, normalised across provinces from tier_word.", allowed=TIERS),

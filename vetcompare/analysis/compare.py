@@ -15,15 +15,6 @@ import pandas as pd
 from .. import labels, schema
 from ..data.folder import load_codebook, load_documents, load_targets
 
-TIER_LABELS = {  # tier -> (Chinese, English)
-    "national": ("国家级", "national"),
-    "provincial": ("省级", "provincial"),
-    "prefecture": ("地市级", "prefecture"),
-    "district": ("区县级", "district"),
-    "none": ("", ""),
-}
-KIND_LABELS = {"target": ("目标", "target"), "baseline": ("基线", "baseline"), "standard": ("标准", "standard")}
-HEDGE_LABEL = ("力争", "aspirational")
 
 
 def _as_list(value) -> list | None:
@@ -56,7 +47,7 @@ def select(
     for column, wanted in (("theme", theme), ("tier", tier), ("kind", kind)):
         wanted = _as_list(wanted)
         if wanted is not None:
-            allowed = {"theme": tuple(schema.THEMES), "tier": schema.TIERS, "kind": schema.KINDS}[column]
+            allowed = {"theme": schema.THEMES, "tier": schema.TIERS, "kind": schema.KINDS}[column]
             unknown = set(wanted) - set(allowed)
             if unknown:
                 raise ValueError(f"unknown {column} {sorted(unknown)}; use any of {', '.join(allowed)}")
@@ -84,58 +75,45 @@ def _number(x: float) -> str:
 def scaled(value: float, unit: str, lang: str) -> str:
     """Large person and yuan counts in 万/亿 (Chinese) or thousand/million/billion (English)."""
     if unit in ("persons", "person_times", "yuan") and value >= 10_000:
-        if lang == "zh":
-            for size, word in ((1e8, "亿"), (1e4, "万")):
-                if value >= size:
-                    return f"{value / size:g}{word}"
-        for size, word in ((1e9, " billion"), (1e6, " million"), (1e3, " thousand")):
-            if value >= size:
-                return f"{value / size:g}{word}"
+        return labels.large_number(value, lang) or _number(value)
     return _number(value)
 
 
-def describe(row, lang: str = "zh", *, with_year: bool = True, with_tier: bool = True) -> str:
-    """One statement as a short phrase: "≥60% (2025)", "1–2所 国家级 (2025, 力争)"."""
-    zh = lang == "zh"
-    if lang not in ("zh", "en"):
-        raise ValueError("lang must be 'zh' or 'en'")
-    unit_label = schema.UNIT_LABELS[row["unit"]][0 if zh else 1]
+def _value_phrase(row, lang: str) -> str:
     if pd.isna(row["value_low"]):
-        text = "大体相当" if row["unit"] == "ratio" and zh else "roughly equal" if row["unit"] == "ratio" else (
-            "达标" if zh else "meets standard")
-    else:
-        low, high = row["value_low"], row["value_high"]
-        value = scaled(low, row["unit"], lang)
-        if high != low:
-            value += "–" + scaled(high, row["unit"], lang)
-        sep = "" if (zh or row["unit"] == "percent" or not unit_label) else " "
-        if row["unit"] == "count" and zh:
-            unit_label = ""
-        text = schema.COMPARATOR_SYMBOLS[row["comparator"]] + value + sep + unit_label
+        return labels.pick(labels.QUALITATIVE.get(row["unit"], labels.QUALITATIVE[""]), lang)
+    value = scaled(row["value_low"], row["unit"], lang)
+    if row["value_high"] != row["value_low"]:
+        value += "–" + scaled(row["value_high"], row["unit"], lang)
+    return schema.COMPARATOR_SYMBOLS[row["comparator"]] + value + labels.unit_suffix(row["unit"], lang)
+
+
+def describe(row, lang: str = "zh", *, with_year: bool = True, with_tier: bool = True) -> str:
+    """One statement as a short phrase: "≥60% (2025)", "1–2 国家级 (2025, 力争)"."""
+    labels.check(lang)
+    text = _value_phrase(row, lang)
     if with_tier and row["tier"] != "none":
-        text += " " + TIER_LABELS[row["tier"]][0 if zh else 1]
+        text += " " + labels.pick(labels.TIERS[row["tier"]], lang)
     extras = []
     if with_year and pd.notna(row["year"]):
         extras.append(str(int(row["year"])))
     if row["kind"] != "target":
-        extras.append(KIND_LABELS[row["kind"]][0 if zh else 1])
+        extras.append(labels.pick(labels.KINDS[row["kind"]], lang))
     if row["hedged"]:
-        extras.append(HEDGE_LABEL[0 if zh else 1])
-    if extras:
-        text += f" ({', '.join(extras)})"
-    return text
+        extras.append(labels.pick(labels.HEDGE, lang))
+    return text + (f" ({', '.join(extras)})" if extras else "")
 
 
 def _region_order(lang: str) -> list[str]:
     docs = load_documents()
-    return list(dict.fromkeys(docs["region" if lang == "zh" else "region_en"]))
+    return list(dict.fromkeys(docs[labels.region_column(lang)]))
 
 
 def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filters) -> pd.DataFrame:
     """The selected rows with metric labels and a ``cell`` phrase each: tidy, one row per statement."""
     df = select(df, **filters).copy()
     codebook = load_codebook().set_index("metric_id")
-    label = "label_zh" if lang == "zh" else "label_en"
+    label = labels.metric_column(lang)
     df.insert(df.columns.get_loc("metric_id") + 1, "metric", df["metric_id"].map(codebook[label]))
     df["cell"] = [describe(r, lang) for r in df.to_dict("records")]
     theme_order = {t: i for i, t in enumerate(schema.THEMES)}
@@ -155,8 +133,8 @@ def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: st
     if by not in ("metric", "region"):
         raise ValueError("by must be 'metric' or 'region'")
     long = comparison_long(df, lang=lang, **filters)
-    region_col = "region" if lang == "zh" else "region_en"
-    theme_col = long["theme"].map({k: v[0 if lang == "zh" else 1] for k, v in schema.THEMES.items()})
+    region_col = labels.region_column(lang)
+    theme_col = long["theme"].map({k: labels.pick(v, lang) for k, v in labels.THEMES.items()})
     long = long.assign(theme_label=theme_col)
     grid = (
         long.groupby(["theme_label", "metric", region_col], sort=False)["cell"]
@@ -165,8 +143,8 @@ def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: st
     )
     columns = [r for r in _region_order(lang) if r in grid.columns]
     grid = grid.reindex(columns=columns).fillna("")
-    grid.index.names = ["主题" if lang == "zh" else "theme", "指标" if lang == "zh" else "metric"]
-    grid.columns.name = "地区" if lang == "zh" else "region"
+    grid.index.names = [labels.text("theme_header", lang), labels.text("metric_header", lang)]
+    grid.columns.name = labels.text("region_header", lang)
     return grid.T if by == "region" else grid
 
 

@@ -7,34 +7,38 @@ statically, so a notebook that calls it always runs.
 
 from __future__ import annotations
 
-from .. import schema
-from .compare import select, side_by_side, styled
+from .. import labels, schema
 from ..data.folder import load_codebook, load_targets
+from .compare import select, side_by_side, styled
+from .plot import metric_chart
+
+
+def _display(obj) -> None:
+    """Show ``obj`` in Jupyter; in a plain console print the table (a chart is saved with save_figure)."""
+    try:
+        from IPython.display import display
+    except ImportError:
+        print(obj.data.to_string() if hasattr(obj, "data") else repr(obj))
+        return
+    display(obj)
 
 
 def _show(theme: str, metrics: list[str], regions: list[str], lang: str):
-    from IPython.display import display
-
-    from .plot import metric_chart
-
     rows = select(load_targets(), theme=theme, metric=metrics or None, region=regions or None)
     if rows.empty:
-        print("no statements for this choice" if lang == "en" else "所选条件下没有量化表述")
+        print(labels.text("nothing", lang))
         return
-    display(styled(side_by_side(rows, lang=lang)))
+    _display(styled(side_by_side(rows, lang=lang)))
     dated = rows[rows["value_low"].notna() & rows["year"].notna() & (rows["kind"] != "standard")]
     if not dated.empty:
-        display(metric_chart(list(dict.fromkeys(dated["metric_id"]))[:6], lang=lang, df=dated))
+        _display(metric_chart(list(dict.fromkeys(dated["metric_id"]))[:6], lang=lang, df=dated))
 
 
 def explore(lang: str = "zh", theme: str = "teachers", *, static: bool | None = None):
     """Show the explorer: widgets if possible (``static=False`` insists, ``True`` refuses)."""
+    labels.check(lang)
     if theme not in schema.THEMES:
         raise ValueError(f"unknown theme {theme!r}; use one of {', '.join(schema.THEMES)}")
-    targets = load_targets()
-    codebook = load_codebook()
-    region_col = "region" if lang == "zh" else "region_en"
-    regions = list(dict.fromkeys(targets[region_col]))
     widgets = None
     if static is not True:
         try:
@@ -45,28 +49,31 @@ def explore(lang: str = "zh", theme: str = "teachers", *, static: bool | None = 
     if widgets is None:
         _show(theme, [], [], lang)
         return None
+    return _explorer(widgets, lang, theme)
 
-    label = "label_zh" if lang == "zh" else "label_en"
+
+def _explorer(widgets, lang: str, theme: str):
+    """The widget box: theme, metrics and regions chosen, the table and chart below them."""
+    targets, codebook = load_targets(), load_codebook()
+    region_col = labels.region_column(lang)
+    used = set(targets["metric_id"])
 
     def metric_options(t):
-        sub = codebook[codebook["theme"] == t]
-        used = set(targets["metric_id"])
-        return [(row[label], row["metric_id"]) for _, row in sub.iterrows() if row["metric_id"] in used]
+        sub = codebook[(codebook["theme"] == t) & codebook["metric_id"].isin(used)]
+        return list(zip(sub[labels.metric_column(lang)], sub["metric_id"]))
 
-    theme_box = widgets.Dropdown(options=[(v[0 if lang == "zh" else 1], k) for k, v in schema.THEMES.items()],
-                                 value=theme, description="主题" if lang == "zh" else "Theme")
-    metric_box = widgets.SelectMultiple(options=metric_options(theme), rows=6,
-                                        description="指标" if lang == "zh" else "Metrics")
-    region_box = widgets.SelectMultiple(options=regions, rows=5, description="地区" if lang == "zh" else "Regions")
+    theme_box = widgets.Dropdown(options=[(labels.pick(v, lang), k) for k, v in labels.THEMES.items()], value=theme,
+                                 description=labels.text("theme", lang))
+    metric_box = widgets.SelectMultiple(options=metric_options(theme), rows=6, description=labels.text("metrics", lang))
+    region_box = widgets.SelectMultiple(options=list(dict.fromkeys(targets[region_col])), rows=5,
+                                        description=labels.text("regions", lang))
     output = widgets.Output()
 
     def refresh(*_):
         output.clear_output(wait=True)
         with output:
-            regions_chosen = [r for r in region_box.value]
-            codes = [] if not regions_chosen else list(
-                targets.loc[targets[region_col].isin(regions_chosen), "doc_id"].unique())
-            _show(theme_box.value, list(metric_box.value), codes, lang)
+            chosen = targets.loc[targets[region_col].isin(region_box.value), "doc_id"].unique()
+            _show(theme_box.value, list(metric_box.value), list(chosen), lang)
 
     def on_theme(change):
         metric_box.options = metric_options(change["new"])
@@ -76,5 +83,4 @@ def explore(lang: str = "zh", theme: str = "teachers", *, static: bool | None = 
     metric_box.observe(refresh, names="value")
     region_box.observe(refresh, names="value")
     refresh()
-    ui = widgets.VBox([widgets.HBox([theme_box, metric_box, region_box]), output])
-    return ui
+    return widgets.VBox([widgets.HBox([theme_box, metric_box, region_box]), output])

@@ -28,7 +28,7 @@ from .. import labels, schema
 from ..data.folder import load_codebook, load_documents, load_targets
 from ..data.safe import atomic_path
 from . import layout, marks
-from .compare import TIER_LABELS, scaled, select
+from .compare import scaled, select
 from .fonts import rc_params
 
 REGION_COLOURS = ["#1f4e79", "#c0504d", "#2e8b57", "#e69f00", "#7b3f98", "#56b4e9", "#8c564b"]
@@ -71,7 +71,7 @@ def _metric_label(metric_id: str, lang: str) -> str:
 
 
 def _panel_title(metric_id: str, unit: str, lang: str) -> str:
-    unit_word = labels.pick(schema.UNIT_LABELS[unit], lang)
+    unit_word = labels.pick(labels.UNITS[unit], lang)
     return _metric_label(metric_id, lang) + (f" ({unit_word})" if unit_word and unit != "count" else "")
 
 
@@ -248,7 +248,7 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
         _dot_axis(ax, rows[rows["unit"] == sub["unit"].iloc[0]], lang, last)
         _style_panel(ax, _panel_title(m, sub["unit"].iloc[0], lang), "x")
     if tier:
-        legend = {labels.pick(TIER_LABELS[t], lang) or labels.text("none", lang): TIER_COLOURS[t]
+        legend = {labels.pick(labels.TIERS[t], lang) or labels.text("none", lang): TIER_COLOURS[t]
                   for t in schema.TIERS if t in set(rows["tier"])}
     else:
         legend = {r: colours[r] for r in colours if r in set(rows[region])}
@@ -289,7 +289,7 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
     regions = [r for r in region_colours(lang) if r in set(rows[region])]
     if by == "theme":
         keys = [t for t in schema.THEMES if t in set(rows["theme"])]
-        names = [labels.pick(schema.THEMES[k], lang) for k in keys]
+        names = [labels.pick(labels.THEMES[k], lang) for k in keys]
     else:
         keys = [k for k in dict.fromkeys(load_codebook()["metric_id"]) if k in set(rows["metric_id"])]
         names = [_metric_label(k, lang) for k in keys]

@@ -753,23 +753,8 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
          heading_year, city_tier: str, plan_end: int | None) -> dict:
     w = prep.work
     sa, sb = st.sentence(e.wstart)
-    # the clause the number sits in
-    lo = max(sa, e.wstart - 60)
-    ends = [mm.end() for mm in _CLAUSE_END.finditer(w, lo, e.wstart)]
-    clause_lo = ends[-1] if ends else lo
-    m = _CLAUSE_END.search(w, e.wend, max(e.wend, min(sb, e.wend + 60)))
-    clause_hi = m.start() if m else min(sb, e.wend + 60)
-    # the words it counts or measures: back to the previous value or list separator, on to the next value
-    seg = _BRACKETED.sub("", w[max(clause_lo, prev_end):e.wstart])
-    wide = seg[max((mm.end() for mm in re.finditer("、", seg)), default=0):]
-    narrow = seg[max((mm.end() for mm in _LIST_JOIN.finditer(seg)), default=0):]
-    after = w[e.wend:max(e.wend, min(clause_hi, next_start))]
-    if _LIST_JOIN.match(after):
-        after = ""  # "…基地10个、…": the number closes its item
-    after = _BRACKETED.sub("", after)[:30]
-    # the narrow phrase stops at 和/及/与; when the number ends its item (nothing after it) the
-    # wide one, which stops only at 、, catches words with 及/与 inside them (惠及学生超过60万人)
-    phrases = (narrow[-30:] + "#" + after, wide[-30:] + "#" + after if not after else "")
+    clause_lo, clause_hi = _clause(w, e, sa, sb)
+    phrases = _phrases(w, e, max(clause_lo, prev_end), min(clause_hi, next_start))
     clause_ctx = w[clause_lo:e.wstart] + "#" + w[e.wend:clause_hi]
     sentence_ctx = w[sa:e.wstart] + "#" + w[e.wend:sb]
 
@@ -783,19 +768,8 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
         unit = "count"
 
     year, year_basis, reference = _year(st, e, govs, gov_pos, heading_year, sa)
-    para = st.para_index(e.wstart)
-    results = heading_year[para][2] if heading_year else False
-    clause = w[clause_lo:clause_hi]
-    if results or reference or _BASELINE.search(w[clause_lo:e.wend]):
-        kind = "baseline"
-    elif year is not None:
-        kind = "standard" if _STRONG_NORM.search(clause) else "target"
-    elif _NORM.search(clause):
-        kind = "standard"
-    elif _TARGET_VERB.search(w[sa:sb]) or w.startswith("达", e.wstart):
-        kind = "target"
-    else:
-        kind = "standard"
+    results = heading_year[st.para_index(e.wstart)][2] if heading_year else False
+    kind = _kind(w, e, (clause_lo, clause_hi), (sa, sb), year, results or reference)
     if kind == "standard":
         year, year_basis = None, "none"
     elif year is None and kind == "target" and plan_end is not None:
@@ -815,6 +789,44 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
         "tier": tier, "tier_word": tier_word, "metric_id": metric,
         "sentence": prep.orig[sa:sb].strip(" \n\t\u3000"),
     }
+
+
+def _clause(w: str, e: Expression, sa: int, sb: int) -> tuple[int, int]:
+    """The clause the number sits in: back and on to a clause end, at most 60 characters each way."""
+    lo = max(sa, e.wstart - 60)
+    ends = [mm.end() for mm in _CLAUSE_END.finditer(w, lo, e.wstart)]
+    m = _CLAUSE_END.search(w, e.wend, max(e.wend, min(sb, e.wend + 60)))
+    return (ends[-1] if ends else lo), (m.start() if m else min(sb, e.wend + 60))
+
+
+def _phrases(w: str, e: Expression, lo: int, hi: int) -> tuple[str, str]:
+    """The words the number counts or measures: back to the previous value or list separator, on to the next.
+
+    The narrow phrase stops at 和/及/与; when the number ends its item (nothing after it) the wide
+    one, which stops only at 、, catches words with 及/与 inside them (惠及学生超过60万人).
+    """
+    seg = _BRACKETED.sub("", w[lo:e.wstart])
+    wide = seg[max((mm.end() for mm in re.finditer("、", seg)), default=0):]
+    narrow = seg[max((mm.end() for mm in _LIST_JOIN.finditer(seg)), default=0):]
+    after = w[e.wend:max(e.wend, hi)]
+    if _LIST_JOIN.match(after):
+        after = ""  # "…基地10个、…": the number closes its item
+    after = _BRACKETED.sub("", after)[:30]
+    return narrow[-30:] + "#" + after, wide[-30:] + "#" + after if not after else ""
+
+
+def _kind(w: str, e: Expression, clause: tuple[int, int], sentence: tuple[int, int], year, reported: bool) -> str:
+    """baseline (in a report of results, or said as reached), standard (a norm) or target."""
+    text = w[clause[0]:clause[1]]
+    if reported or _BASELINE.search(w[clause[0]:e.wend]):
+        return "baseline"
+    if year is not None:
+        return "standard" if _STRONG_NORM.search(text) else "target"
+    if _NORM.search(text):
+        return "standard"
+    if _TARGET_VERB.search(w[sentence[0]:sentence[1]]) or w.startswith("达", e.wstart):
+        return "target"
+    return "standard"
 
 
 def _metric(unit: str, phrase: str, clause_ctx: str, sentence_ctx: str) -> tuple[str, frozenset[str]]:

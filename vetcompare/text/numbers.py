@@ -182,65 +182,90 @@ def _parse_point(t: str) -> Decimal | None:
     return (w + Decimal("0." + digits)) * mult
 
 
+class _Numeral:
+    """The running value of a Chinese numeral read token by token (一千二百万, 两万五, 一亿零五百万).
+
+    Each method takes one token and returns False when the numeral cannot go on that way.
+    """
+
+    def __init__(self):
+        self.total = Decimal(0)  # finished part at the 亿 level
+        self.sec = Decimal(0)  # finished part at the 万 level
+        self.cur = Decimal(0)  # part below 万
+        self.digit = None
+        self.last_small = 10**4  # units inside a section must decrease: 千 > 百 > 十
+        self.last_unit = 0
+        self.seen_wan = self.seen_yi = self.zero_since_unit = self.anything = False
+
+    def take_digit(self, v) -> bool:
+        if self.digit is not None:
+            return False
+        self.digit = v
+        return True
+
+    def take_zero(self) -> bool:
+        if self.digit is not None:
+            return False
+        self.zero_since_unit = True
+        return True
+
+    def take_small(self, v) -> bool:  # 十 百 千
+        if v >= self.last_small:
+            return False
+        self.cur += (self.digit if self.digit is not None else 1) * v
+        self.digit, self.last_small, self.last_unit, self.zero_since_unit = None, v, v, False
+        return True
+
+    def _section(self, x: Decimal) -> Decimal | None:
+        """What a 万 or 亿 multiplies: the part before it (a bare 万 at the start is 一万)."""
+        if x == 0:
+            return None if self.anything else Decimal(1)
+        return x
+
+    def take_wan(self) -> bool:
+        x = None if self.seen_wan else self._section(self.cur + (self.digit or 0))
+        if x is None:
+            return False
+        self.sec, self.cur, self.digit = x * 10**4, Decimal(0), None
+        self.last_small, self.last_unit, self.zero_since_unit, self.seen_wan = 10**4, 10**4, False, True
+        return True
+
+    def take_yi(self) -> bool:
+        x = None if self.seen_yi else self._section(self.sec + self.cur + (self.digit or 0))
+        if x is None:
+            return False
+        self.total, self.sec, self.cur, self.digit = x * 10**8, Decimal(0), Decimal(0), None
+        self.last_small, self.last_unit, self.zero_since_unit = 10**4, 10**8, False
+        self.seen_yi, self.seen_wan = True, False
+        return True
+
+    def take(self, kind: str, v) -> bool:
+        if kind == "d":
+            ok = self.take_digit(v)
+        elif kind == "z":
+            ok = self.take_zero()
+        else:
+            ok = self.take_small(v) if v < 10**4 else self.take_wan() if v == 10**4 else self.take_yi()
+        self.anything = True
+        return ok
+
+    def value(self) -> Decimal | None:
+        if not self.anything:
+            return None
+        tail = Decimal(0)
+        if self.digit is not None:
+            # 一百五 = 150, 两万五 = 25000: a bare last digit counts in the unit below the last one.
+            use_unit = self.last_unit >= 100 and not self.zero_since_unit
+            tail = self.digit * (self.last_unit // 10) if use_unit else self.digit
+        return self.total + self.sec + self.cur + tail
+
+
 def _combine(tokens: list[tuple[str, object]]) -> Decimal | None:
     """Value of digit / unit / zero tokens: 一千二百万 -> 12000000, 14万 -> 140000, 两万五 -> 25000."""
-    total = Decimal(0)  # finished part at the 亿 level
-    sec = Decimal(0)  # finished part at the 万 level
-    cur = Decimal(0)  # part below 万
-    digit = None
-    last_small = 10**4  # units inside a section must decrease: 千 > 百 > 十
-    seen_wan = seen_yi = False
-    last_unit = 0
-    zero_since_unit = False
-    anything = False
-    for kind, v in tokens:
-        if kind == "d":
-            if digit is not None:
-                return None
-            digit = v
-        elif kind == "z":
-            if digit is not None:
-                return None
-            zero_since_unit = True
-        elif v < 10**4:  # 十 百 千
-            if v >= last_small:
-                return None
-            cur += (digit if digit is not None else 1) * v
-            digit, last_small, last_unit, zero_since_unit = None, v, v, False
-        elif v == 10**4:  # 万
-            if seen_wan:
-                return None
-            x = cur + (digit or 0)
-            if x == 0:
-                if anything:
-                    return None
-                x = Decimal(1)
-            sec = x * 10**4
-            cur, digit, last_small, last_unit, zero_since_unit = Decimal(0), None, 10**4, 10**4, False
-            seen_wan = True
-        else:  # 亿
-            if seen_yi:
-                return None
-            x = sec + cur + (digit or 0)
-            if x == 0:
-                if anything:
-                    return None
-                x = Decimal(1)
-            total = x * 10**8
-            sec = cur = Decimal(0)
-            digit, last_small, last_unit, zero_since_unit = None, 10**4, 10**8, False
-            seen_yi, seen_wan = True, False
-        anything = True
-    if not anything:
+    numeral = _Numeral()
+    if not all(numeral.take(kind, v) for kind, v in tokens):
         return None
-    tail = Decimal(0)
-    if digit is not None:
-        # 一百五 = 150, 两万五 = 25000: a bare last digit counts in the unit below the last one.
-        if last_unit >= 100 and not zero_since_unit:
-            tail = digit * (last_unit // 10)
-        else:
-            tail = digit
-    return total + sec + cur + tail
+    return numeral.value()
 
 
 _CHINESE_DIGITS = "零一二三四五六七八九"
