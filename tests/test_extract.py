@@ -586,3 +586,25 @@ def test_ten_megabytes_finishes(documents):
     print(f"\nextract_targets: {len(big):,} characters, {len(df):,} rows in {elapsed:.1f} s "
           f"({len(big) / elapsed:,.0f} characters/s)")
     assert len(df) > 1000
+
+
+ADVERSARIAL = ["1—", "60%", "12 ", "1-2、", "（1）", "1,", "1.", "1~", "第1", "一二三", "20%以上，", "约3万人 ",
+               "2025年", "((((", "1\n", "—6—\n"]
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        extract_targets(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(ADVERSARIAL), min_size=1, max_size=3).map("".join))
+def test_time_grows_linearly_on_adversarial_shapes(unit):
+    """Four times the text never takes much more than four times as long (quadratic would be sixteen)."""
+    small = unit * (6000 // len(unit) + 1)
+    t_small, t_large = _seconds(small), _seconds(small * 4)
+    assert t_large < 6.5 * t_small + 0.05, (unit, t_small, t_large)

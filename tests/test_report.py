@@ -1,9 +1,13 @@
 """The main job: python -m vetcompare report."""
 
+import os
+import signal
 import subprocess
 import sys
+import time
 
 import pandas as pd
+import pytest
 
 import vetcompare as vc
 from vetcompare.analysis.report import CHARTS
@@ -34,3 +38,36 @@ def test_rerun_replaces_files(tmp_path):
     assert first == second
     assert all(p.stat().st_mtime_ns >= stamps[p] for p in second)
     assert not list(tmp_path.glob(".*"))
+
+
+def _complete(path) -> bool:
+    """A written file is whole: its format's ending is there."""
+    data = path.read_bytes()
+    ends = {".png": b"IEND\xaeB`\x82", ".pdf": b"%%EOF\n", ".svg": b"</svg>\n"}
+    if path.suffix == ".xlsx":
+        import zipfile
+
+        return zipfile.ZipFile(path).testzip() is None
+    return data.endswith(ends[path.suffix]) or data.rstrip().endswith(ends[path.suffix].rstrip())
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_report_stops_at_once_and_leaves_only_whole_files(tmp_path, sig):
+    out = tmp_path / "reports"
+    proc = subprocess.Popen([sys.executable, "-m", "vetcompare", "report", "--out", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (out.exists() and any(out.glob("*.png"))):
+        time.sleep(0.05)  # stop it in the middle, once some files are written
+    workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    assert workers, "the report draws in worker processes"
+    started = time.time()
+    proc.send_signal(sig)
+    proc.wait(timeout=10)
+    assert time.time() - started < 2
+    time.sleep(0.2)
+    assert not [w for w in workers if os.path.exists(f"/proc/{w}")], "no worker keeps running"
+    assert proc.returncode == 130 and "Traceback" not in proc.stderr.read().decode()
+    files = list(out.iterdir())
+    assert not [f for f in files if f.name.startswith(".")], "no half-written temporary file is left"
+    assert all(_complete(f) for f in files)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
+import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -37,36 +39,66 @@ def render_chart(stem: str, lang: str, out: Path, formats: tuple[str, ...]) -> t
     return paths, time.perf_counter() - started
 
 
+class Stopped(KeyboardInterrupt):
+    """The report was stopped by SIGTERM (Ctrl-C raises KeyboardInterrupt itself)."""
+
+
+def _stop_on_sigterm(signum, frame):
+    raise Stopped()
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them all at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: int | None = None,
                  log: Callable[[str], None] = print) -> list[Path]:
     """Write every chart in every language and format, and one workbook per language, into ``out``.
 
-    Charts are drawn in ``jobs`` worker processes (default: one per CPU) while this process
-    writes the workbooks; each file replaces its predecessor atomically, so an interrupted run
-    leaves every file either old or new.
+    Charts are drawn in ``jobs`` worker processes (default: one per CPU) while this process writes
+    the workbooks. Each file replaces its predecessor atomically; on Ctrl-C or SIGTERM the workers
+    are stopped at once and their unfinished temporary files removed, so every file is either the
+    old or the new one.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     df = load_targets()  # validates the data before anything is drawn; forked workers inherit it
     order = [s for s in _COST_ORDER if s in CHARTS] + [s for s in CHARTS if s not in _COST_ORDER]
-    tasks = [(stem, lang) for stem in order for lang in langs]
+    tasks = [(stem, lang, out, tuple(formats)) for stem in order for lang in langs]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
-    written: list[Path] = []
     if jobs == 1:
-        for stem, lang in tasks:
-            written += _logged(render_chart(stem, lang, out, tuple(formats)), log)
-        written += _workbooks(out, df, langs, log)
-        return written
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(render_chart, stem, lang, out, tuple(formats)) for stem, lang in tasks]
-        try:
-            books = _workbooks(out, df, langs, log)
-            for future in futures:
-                written += _logged(future.result(), log)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        written = [p for task in tasks for p in _logged(render_chart(*task), log)]
+        return written + _workbooks(out, df, langs, log)
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if _main_thread() else None
+    pool = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(jobs, _quiet_worker)
+    try:
+        pending = [pool.apply_async(render_chart, task) for task in tasks]
+        books = _workbooks(out, df, langs, log)
+        written = [p for job in pending for p in _logged(job.get(), log)]
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        _remove_partial(out)
+        raise
+    finally:
+        pool.join()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return written + books
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _remove_partial(out: Path) -> None:
+    """Temporary files a stopped worker left (the finished files were never touched)."""
+    for tmp in out.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
 
 
 def _logged(result: tuple[list[Path], float], log) -> list[Path]:

@@ -14,6 +14,9 @@ import bisect
 import re
 from dataclasses import dataclass
 
+# Characters that take no width (zero-width space and joiners, word joiner, BOM): a web page or a
+# copy-paste puts them inside numbers ("6\u200b0%"), and a reader never sees them.
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # A PDF hard wrap: the line break with any blank lines and indentation around it.
 _PDF_WRAP = re.compile(r"[ \t\u3000]*\n\s*")
 # A space a PDF puts between a number and the text around it ("到 2022 年", "92 %").
@@ -103,8 +106,11 @@ def _drop(chars: list[str], origin: list[int], pattern: re.Pattern[str]) -> tupl
 
 
 def clean(raw: str, text_form: str = "web", repairs: list[Repair] | tuple[Repair, ...] = ()) -> CleanText:
-    """Clean ``raw``: apply ``repairs``; for ``text_form='pdf'`` also undo wraps and number spaces."""
+    """Clean ``raw``: apply ``repairs`` and drop zero-width characters; for ``text_form='pdf'`` also
+    undo wraps and number spaces."""
     chars, origin = _apply_repairs(raw, list(repairs))
+    if ZERO_WIDTH.search(raw):
+        chars, origin = _drop(chars, origin, ZERO_WIDTH)
     if text_form == "pdf":
         chars, origin = _drop(chars, origin, _PDF_WRAP)
         chars, origin = _drop(chars, origin, _PDF_NUMBER_SPACE)

@@ -40,6 +40,7 @@ from typing import Callable
 
 from .numbers import find_quantities, period_years
 from .rules import normalise_tier
+from .cleaning import ZERO_WIDTH
 from .cleaning import Repair, clean
 
 __all__ = [
@@ -463,7 +464,10 @@ def _prepare(text: str, text_form: str | None = None) -> _Prepared:
     norm_raw = normalise(text)
     form = text_form or ("pdf" if looks_hard_wrapped(text) else "web")
     if form == "web":
-        return _Prepared(text, norm_raw, text, norm_raw, form, lambda a, b: (a, b))
+        if not ZERO_WIDTH.search(text):
+            return _Prepared(text, norm_raw, text, norm_raw, form, lambda a, b: (a, b))
+        cleaned = clean(text, "web")  # "6\u200b0%" is one number
+        return _Prepared(text, norm_raw, cleaned.text, normalise(cleaned.text), form, cleaned.to_raw)
     if form != "pdf":
         raise ValueError(f"text_form must be 'web', 'pdf' or None, not {text_form!r}")
     # page furniture found by its look, removed like a declared repair; wraps and PDF spaces by text.clean
@@ -579,6 +583,9 @@ def expressions(text: str, text_form: str | None = None):
 # --------------------------------------------------------------------------------------------
 
 
+SENTENCE_WINDOW = 400
+
+
 class _Structure:
     """Sentence and paragraph starts of the prepared text, and which paragraphs are headings."""
 
@@ -610,10 +617,13 @@ class _Structure:
         return bisect.bisect_right(self.para_starts, pos) - 1
 
     def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``, at most :data:`SENTENCE_WINDOW` characters either side of it:
+        a run of numbers with no sentence end (a PDF table row) costs each number a bounded look,
+        so reading stays linear in the length of the text."""
         k = bisect.bisect_right(self.sent_starts, pos) - 1
         a = self.sent_starts[k]
         b = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
-        return a, b
+        return max(a, pos - SENTENCE_WINDOW), min(b, pos + SENTENCE_WINDOW)
 
 
 @dataclass(frozen=True)
