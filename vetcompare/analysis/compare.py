@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import labels, schema
 from ..data.folder import load_codebook, load_documents, load_targets
+from ..data.problems import UnknownName
 
 
 
@@ -25,6 +26,46 @@ def _as_list(value) -> list | None:
     return list(value)
 
 
+REGION_SUFFIXES = "区县市省"
+"""Endings people leave out when they type a region (九龙坡 for 九龙坡区)."""
+
+
+def _names(region: str, region_en: str, doc_id: str) -> set[str]:
+    """Every way a researcher may name a region: 九龙坡区, 九龙坡, Jiulongpo District, jiulongpo, the doc_id."""
+    out = {region, region.rstrip(REGION_SUFFIXES), region_en, region_en.split()[0], doc_id, doc_id.split("-")[0]}
+    return {n.strip().lower() for n in out if n and n.strip()}
+
+
+def region_mask(df: pd.DataFrame, regions: Iterable[str]) -> pd.Series:
+    """Rows whose region any of ``regions`` names; a name that matches nothing lists the regions there are."""
+    names = [_names(r, e, d) for r, e, d in zip(df["region"], df["region_en"], df["doc_id"])]
+    keep = pd.Series(False, index=df.index)
+    for wanted in regions:
+        hit = pd.Series([str(wanted).strip().lower() in n for n in names], index=df.index)
+        if not hit.any():
+            known = sorted(set(zip(df["region"], df["region_en"])), key=str)
+            raise UnknownName("region", str(wanted), [f"{zh} ({en})" for zh, en in known])
+        keep |= hit
+    return keep
+
+
+def _checked(column: str, wanted: list) -> list:
+    allowed = {"theme": schema.THEMES, "tier": schema.TIERS, "kind": schema.KINDS}[column]
+    unknown = set(wanted) - set(allowed)
+    if unknown:
+        raise ValueError(f"unknown {column} {sorted(unknown)}; use any of {', '.join(allowed)}")
+    return wanted
+
+
+def _metric_mask(df: pd.DataFrame, metrics: list[str]) -> pd.Series:
+    hit = pd.Series(False, index=df.index)
+    for m in metrics:
+        hit |= (df["metric_id"] == m) | df["metric_id"].str.startswith(m + ".")
+    if not hit.any():
+        raise ValueError(f"no rows for metric {metrics}; see load_codebook() for the metric ids")
+    return hit
+
+
 def select(
     df: pd.DataFrame | None = None,
     *,
@@ -33,38 +74,27 @@ def select(
     tier: str | Iterable[str] | None = None,
     kind: str | Iterable[str] | None = None,
     region: str | Iterable[str] | None = None,
-    years: tuple[int, int] | None = None,
+    years: int | tuple[int, int] | None = None,
 ) -> pd.DataFrame:
     """Rows of ``df`` (default: all targets) that match every filter given.
 
-    ``metric`` entries match a metric id or any id below it (``schools`` or
-    ``schools.secondary`` select the whole family); ``region`` matches the
-    Chinese or English region name or the doc_id; ``years`` is inclusive and
-    drops rows without a year.
+    ``metric`` entries match a metric id or any id below it (``schools`` or ``schools.secondary``
+    select the whole family); ``region`` takes the names people type (九龙坡区, 九龙坡, Jiulongpo,
+    the doc_id) and lists the regions there are when one matches nothing; ``years`` is one year or
+    an inclusive (first, last) pair and drops rows without a year.
     """
     df = load_targets() if df is None else df
     keep = pd.Series(True, index=df.index)
     for column, wanted in (("theme", theme), ("tier", tier), ("kind", kind)):
-        wanted = _as_list(wanted)
         if wanted is not None:
-            allowed = {"theme": schema.THEMES, "tier": schema.TIERS, "kind": schema.KINDS}[column]
-            unknown = set(wanted) - set(allowed)
-            if unknown:
-                raise ValueError(f"unknown {column} {sorted(unknown)}; use any of {', '.join(allowed)}")
-            keep &= df[column].isin(wanted)
-    metrics = _as_list(metric)
-    if metrics is not None:
-        hit = pd.Series(False, index=df.index)
-        for m in metrics:
-            hit |= (df["metric_id"] == m) | df["metric_id"].str.startswith(m + ".")
-        if not hit.any():
-            raise ValueError(f"no rows for metric {metrics}; see load_codebook() for the metric ids")
-        keep &= hit
-    regions = _as_list(region)
-    if regions is not None:
-        keep &= df["region"].isin(regions) | df["region_en"].isin(regions) | df["doc_id"].isin(regions)
+            keep &= df[column].isin(_checked(column, _as_list(wanted)))
+    if metric is not None:
+        keep &= _metric_mask(df, _as_list(metric))
+    if region is not None:
+        keep &= region_mask(df, _as_list(region))
     if years is not None:
-        keep &= df["year"].between(*years).fillna(False).astype(bool)
+        first, last = (years, years) if isinstance(years, int) else years
+        keep &= df["year"].between(first, last).fillna(False).astype(bool)
     return df[keep]
 
 

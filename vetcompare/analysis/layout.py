@@ -76,6 +76,27 @@ def new_chart(width: float = PAGE_WIDTH, height: float = 3.0) -> Chart:
     return fig
 
 
+def panels(ax, n: int, nrows: int, ncols: int, height: float, **kwargs):
+    """(figure, flat list of axes): a new chart's grid of panels, or the caller's own ``ax`` for one panel."""
+    if ax is None:
+        fig = new_chart(height=height)
+        return fig, list(fig.subplots(nrows, ncols, squeeze=False, sharex=True, **kwargs).ravel())
+    if n != 1:
+        raise ValueError(f"ax= takes a chart of one panel; this one has {n}: leave ax out")
+    _adopt(ax)
+    return ax.figure, [ax]
+
+
+def _adopt(ax) -> None:
+    """Give a caller's axes the chart font: its titles, labels and tick labels were made before."""
+    family = fonts.rc_params()["font.family"]
+    ax.tick_params(labelfontfamily=family)
+    for loc in ("left", "center", "right"):
+        ax.set_title(ax.get_title(loc), loc=loc, fontfamily=family)
+    for label in (ax.xaxis.label, ax.yaxis.label):
+        label.set_fontfamily(family)
+
+
 def text_box(fig: Figure, artist):
     """The display-space extent of a drawn artist."""
     return artist.get_window_extent(fig.canvas.get_renderer())
@@ -97,9 +118,14 @@ def wrap(fig: Figure, parts: list[str], sep: str, width_px: float, size: float) 
     return "\n".join(lines + [line])
 
 
-def finish(fig: Figure, *, handles=(), note: str = "", note_parts: list[str] | None = None) -> Chart:
+def finish(fig: Figure, *, handles=(), note: str = "", note_parts: list[str] | None = None, own_axes=None) -> Chart:
     """Add the legend (``handles``) and the source note below the panels, grow the figure by
-    the space they take, run the layout once and freeze it. Returns ``fig``."""
+    the space they take, run the layout once and freeze it. Returns ``fig``. Drawn into a
+    caller's ``own_axes``, the legend goes inside that axes and the figure is left as it is."""
+    if own_axes is not None:
+        own_axes.legend(handles=list(handles), fontsize=SIZES["legend"], frameon=False, loc="best")
+        fig.canvas.draw()
+        return fig
     with _rc():
         dpi = fig.dpi
         width_px = fig.get_figwidth() * dpi - 2 * GAP / 72 * dpi

@@ -139,11 +139,12 @@ def _style_panel(ax, title: str, value_axis: str) -> None:
 
 @layout.chart_function
 def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame | None = None,
-                 kinds: Iterable[str] = ("target", "baseline"), ncols: int = 2) -> layout.Chart:
+                 kinds: Iterable[str] = ("target", "baseline"), ncols: int = 2, ax=None) -> layout.Chart:
     """A metric (or a family such as ``employment``) across regions on a shared year axis.
 
     One panel per metric that has dated values, one mark per statement at its year; marks of
     one year stand side by side. Standards (no year) and qualitative statements are left out.
+    ``ax`` draws a single metric into an axes of your own figure (its legend inside the axes).
     """
     labels.check(lang)
     rows = _dated(select(df, metric=metric, kind=list(kinds)))
@@ -152,23 +153,22 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
     metrics = list(dict.fromkeys(rows["metric_id"]))
     ncols = max(1, min(ncols, len(metrics)))
     nrows = int(np.ceil(len(metrics) / ncols))
-    fig = layout.new_chart(height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6))
-    axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True).ravel()
+    fig, axes = layout.panels(ax, len(metrics), nrows, ncols, height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6))
     colours, region = region_colours(lang), labels.region_column(lang)
     order = [r for r in colours if r in set(rows[region])]
     drawn = marks.Drawn()
-    for i, (ax, m) in enumerate(zip(axes, metrics)):
+    for i, (panel, m) in enumerate(zip(axes, metrics)):
         sub = rows[rows["metric_id"] == m]
         x = sub["year"].astype(float) + _dodged(sub, "year", DODGE, order, region)
         for idx, row in zip(sub.index, sub.to_dict("records")):
-            marks.draw(ax, x[idx], row, colours[row[region]], drawn, label=_value_label(row, lang))
-        _value_axis(ax, ax.yaxis, sub["unit"].iloc[0], sub["value_high"], lang)
-        _style_panel(ax, _panel_title(m, sub["unit"].iloc[0], lang), "y")
-        _year_axis(ax, rows["year"], lang, show=i >= len(metrics) - ncols)
-    for ax in axes[len(metrics):]:
-        ax.set_visible(False)
+            marks.draw(panel, x[idx], row, colours[row[region]], drawn, label=_value_label(row, lang))
+        _value_axis(panel, panel.yaxis, sub["unit"].iloc[0], sub["value_high"], lang)
+        _style_panel(panel, _panel_title(m, sub["unit"].iloc[0], lang), "y")
+        _year_axis(panel, rows["year"], lang, show=i >= len(metrics) - ncols)
+    for panel in axes[len(metrics):]:
+        panel.set_visible(False)
     handles = marks.colour_handles({r: colours[r] for r in order}) + marks.legend_handles(drawn.keys, lang)
-    layout.finish(fig, handles=handles, note_parts=_note_parts(rows["doc_id"], lang))
+    layout.finish(fig, handles=handles, note_parts=_note_parts(rows["doc_id"], lang), own_axes=ax)
     layout.place_labels(fig, drawn.labels, drawn.artists)
     return fig
 
@@ -279,8 +279,9 @@ def _wrapped(name: str) -> str:
 
 
 @layout.chart_function
-def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str = "theme") -> layout.Chart:
-    """How many statements each region makes per theme (or per metric), as a shaded table."""
+def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str = "theme", ax=None) -> layout.Chart:
+    """How many statements each region makes per theme (or per metric), as a shaded table
+    (``ax``: draw into an axes of your own figure)."""
     labels.check(lang)
     if by not in ("theme", "metric_id"):
         raise ValueError("by must be 'theme' or 'metric_id'")
@@ -295,8 +296,8 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
         names = [_metric_label(k, lang) for k in keys]
     counts = rows.groupby([by, region]).size().unstack(region).reindex(index=keys, columns=regions)
     counts = counts.fillna(0).astype(int).to_numpy()
-    fig = layout.new_chart(height=min(0.9 + 0.26 * len(keys), layout.PAGE_HEIGHT - 1.2))
-    ax = fig.subplots()
+    own = ax
+    fig, (ax,) = layout.panels(own, 1, 1, 1, height=min(0.9 + 0.26 * len(keys), layout.PAGE_HEIGHT - 1.2))
     ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0, vmax=max(1, counts.max()) * 1.15)
     ax.set_xticks(range(len(regions)), [_wrapped(r) for r in regions], fontsize=layout.SIZES["tick"])
     ax.set_yticks(range(len(keys)), names, fontsize=layout.SIZES["tick"])
@@ -306,20 +307,22 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
     for (i, j), n in np.ndenumerate(counts):
         ax.text(j, i, str(n) if n else "–", ha="center", va="center", fontsize=layout.SIZES["label"] + 0.5,
                 color="white" if n > peak * 0.6 else "#222222")
-    fig.suptitle(labels.text("coverage", lang), x=0.01, ha="left", fontsize=layout.SIZES["title"])
-    return layout.finish(fig, note_parts=_note_parts(rows["doc_id"], lang))
+    if own is None:
+        fig.suptitle(labels.text("coverage", lang), x=0.01, ha="left", fontsize=layout.SIZES["title"])
+    return layout.finish(fig, note_parts=_note_parts(rows["doc_id"], lang), own_axes=own)
 
 
 @layout.chart_function
-def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None) -> layout.Chart:
-    """Each document's plan period, date of issue, and how many targets and baselines fall in each year."""
+def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None) -> layout.Chart:
+    """Each document's plan period, date of issue, and how many targets and baselines fall in each year
+    (``ax``: draw into an axes of your own figure)."""
     labels.check(lang)
     rows = load_targets() if df is None else df
     docs = load_documents()
     docs = docs[docs["doc_id"].isin(set(rows["doc_id"]))].reset_index(drop=True)
     colours, region = region_colours(lang), labels.region_column(lang)
-    fig = layout.new_chart(height=0.9 + 0.55 * len(docs))
-    ax = fig.subplots()
+    own = ax
+    fig, (ax,) = layout.panels(own, 1, 1, 1, height=0.9 + 0.55 * len(docs))
     for i, doc in enumerate(docs.to_dict("records")):
         _timeline_row(ax, i, doc, rows[(rows["doc_id"] == doc["doc_id"]) & rows["year"].notna()],
                       colours[doc[region]])
@@ -332,7 +335,8 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None) -> layou
     ax.grid(axis="x", color="#eeeeee", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_xlabel(labels.text("year", lang), fontsize=layout.SIZES["tick"])
-    fig.suptitle(labels.text("timeline", lang), x=0.01, ha="left", fontsize=layout.SIZES["title"])
+    if own is None:
+        fig.suptitle(labels.text("timeline", lang), x=0.01, ha="left", fontsize=layout.SIZES["title"])
     handles = [
         Line2D([], [], color="#999999", linewidth=6, alpha=0.4, label=labels.text("period", lang)),
         Line2D([], [], color="#333333", marker="|", markersize=10, linestyle="none", label=labels.text("issued", lang)),
@@ -340,7 +344,7 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None) -> layou
         Line2D([], [], color=marks.EDGE, marker="s", markerfacecolor="white", linestyle="none",
                label=labels.text("baselines", lang)),
     ]
-    return layout.finish(fig, handles=handles, note_parts=_note_parts(docs["doc_id"], lang))
+    return layout.finish(fig, handles=handles, note_parts=_note_parts(docs["doc_id"], lang), own_axes=own)
 
 
 def _timeline_row(ax, i: int, doc: dict, rows: pd.DataFrame, colour: str) -> None:

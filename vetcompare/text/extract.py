@@ -794,7 +794,7 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
         "start": e.start, "end": e.end, "text": prep.raw[e.start:e.end],
         "value_low": e.value_low, "value_high": e.value_high, "unit": unit, "unit_word": e.unit_word,
         "comparator": e.comparator, "year": year, "year_basis": year_basis, "kind": kind,
-        "hedged": bool(_HEDGE.search(w[sa:e.wstart])),
+        "hedged": _hedged(w, e, sa, clause_lo),
         "basis": "increment" if _INCREMENT.search(w[clause_lo:e.wstart]) else "level",
         "tier": tier, "tier_word": tier_word, "metric_id": metric,
         "sentence": prep.orig[sa:sb].strip(" \n\t\u3000"),
@@ -823,6 +823,23 @@ def _phrases(w: str, e: Expression, lo: int, hi: int) -> tuple[str, str]:
         after = ""  # "…基地10个、…": the number closes its item
     after = _BRACKETED.sub("", after)[:30]
     return narrow[-30:] + "#" + after, wide[-30:] + "#" + after if not after else ""
+
+
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
+_DIGIT = re.compile(r"\d")
+HEAD_CLAUSE = 16
+"""A sentence's first clause no longer than this (力争到2025年，) heads every clause after it."""
+
+
+def _hedged(w: str, e: Expression, sa: int, clause_lo: int) -> bool:
+    """力争/争创/争取 softens the number's own clause, or the whole sentence when it stands in a short
+    head clause (力争2027年，建成…1所、…2所); a hedge in an earlier full clause does not carry over."""
+    if _HEDGE.search(w, clause_lo, e.wstart):
+        return True
+    head = _CLAUSE_END.search(w, sa, e.wstart)
+    if not head or head.end() - sa > HEAD_CLAUSE or not _HEDGE.search(w, sa, head.end()):
+        return False
+    return not _DIGIT.search(_YEAR_WORD.sub("", w[sa:head.end()]))  # a head clause states no value of its own
 
 
 def _kind(w: str, e: Expression, clause: tuple[int, int], sentence: tuple[int, int], year, reported: bool) -> str:
