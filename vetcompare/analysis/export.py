@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, schema
-from ..data.excel import display_width, set_text, unescape
+from ..data.excel import CellError, display_width, open_workbook, set_text, unescape
+from ..data.problems import DataError, Problem
 from ..data.folder import load_codebook, load_documents, load_targets
 from ..data.safe import atomic_path
 from .compare import side_by_side
@@ -42,7 +43,8 @@ def _cell_value(value):
     return value
 
 
-def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = "A2") -> None:
+def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = "A2") -> list[Problem]:
+    """Write ``frame`` into ``ws``; return a problem for every text no Excel cell can hold."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -58,12 +60,16 @@ def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = 
     widths = [display_width(c) for c in columns]
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    problems = []
     for i, record in enumerate(frame.itertuples(index=False), start=2):
         for j, value in enumerate(record, start=1):
             value = _cell_value(value)
             cell = ws.cell(row=i, column=j)
             if isinstance(value, str):
-                set_text(cell, value)
+                try:
+                    set_text(cell, value)
+                except CellError as exc:
+                    problems.append(Problem(f"sheet {ws.title!r}", i, columns[j - 1], str(exc)))
                 widths[j - 1] = max(widths[j - 1], max(display_width(line) for line in value.split("\n")))
             elif value is not None:
                 cell.value = value
@@ -76,6 +82,7 @@ def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = 
     ws.freeze_panes = freeze
     if len(frame):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
+    return problems
 
 
 def _about(lang: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -99,17 +106,19 @@ def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: st
     from openpyxl import Workbook
 
     df = load_targets() if df is None else df
-    grid = side_by_side(df, lang=lang)
-    wb = Workbook()
-    wb.remove(wb.active)
-    _write_sheet(wb.create_sheet("targets"), df)
-    _write_sheet(wb.create_sheet("comparison"), grid, index=True, freeze="C2")
-    _write_sheet(wb.create_sheet("codebook"), load_codebook())
-    _write_sheet(wb.create_sheet("sources"), load_documents())
-    _write_sheet(wb.create_sheet("about"), _about(lang, df))
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValueError(f"{path.name}: the workbook must be an .xlsx file")
+    grid = side_by_side(df, lang=lang)
+    wb = Workbook()
+    wb.remove(wb.active)
+    problems = _write_sheet(wb.create_sheet("targets"), df)
+    problems += _write_sheet(wb.create_sheet("comparison"), grid, index=True, freeze="C2")
+    problems += _write_sheet(wb.create_sheet("codebook"), load_codebook())
+    problems += _write_sheet(wb.create_sheet("sources"), load_documents())
+    problems += _write_sheet(wb.create_sheet("about"), _about(lang, df))
+    if problems:
+        raise DataError([Problem(f"{path.name}, {p.file}", p.row, p.column, p.message) for p in problems])
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path
@@ -117,9 +126,7 @@ def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: st
 
 def read_workbook(path: str | Path, sheet: str = "targets") -> pd.DataFrame:
     """Read the targets sheet of a workbook written by :func:`write_workbook` back to the schema's dtypes."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True, data_only=False)
+    wb = open_workbook(path, read_only=True)
     if sheet not in wb.sheetnames:
         raise ValueError(f"{Path(path).name}: no sheet {sheet!r} (sheets: {', '.join(wb.sheetnames)})")
     rows = [[unescape(v) if isinstance(v, str) else v for v in row] for row in wb[sheet].iter_rows(values_only=True)]

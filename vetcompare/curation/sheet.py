@@ -18,7 +18,7 @@ import pandas as pd
 from .. import schema
 from ..candidates import curated_from_candidates
 from ..data.csvio import Table, read_csv
-from ..data.excel import CellError, display_width, set_text, unescape
+from ..data.excel import CellError, display_width, open_workbook, set_text, unescape
 from ..data.folder import DataFolder, folder
 from ..data.problems import DataError, Problem
 from ..data.safe import atomic_path
@@ -168,15 +168,7 @@ def _cell_text(cell) -> str:
 def _open(path: Path):
     """The workbook twice: in full (merged cells, the about sheet) and streamed (the rows, fast even
     when a stray cell sits a million rows down)."""
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(path, data_only=False), load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors all mean: not a workbook we can read
-        reason = type(exc).__name__ if not str(exc) else f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}"
-        raise DataError([Problem(path.name, None, None, f"not a readable .xlsx workbook ({reason})",
-                                 "open it in Excel or WPS and save it again as .xlsx (not password-protected)")]) \
-            from None
+    return open_workbook(path), open_workbook(path, read_only=True)
 
 
 def _sheet_doc_id(wb, path: Path) -> str:

@@ -42,6 +42,22 @@ def set_text(cell, text: str) -> None:
         cell.quotePrefix = True
 
 
+def open_workbook(path, *, read_only: bool = False):
+    """An .xlsx workbook, or :class:`BadInput` naming the file when it is not one (truncated, zero bytes,
+    password-protected, a renamed CSV, or XML that declares entities)."""
+    from openpyxl import load_workbook
+
+    from .problems import BadInput
+
+    try:
+        return load_workbook(path, read_only=read_only, data_only=False)
+    except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors all mean: not a workbook we can read
+        first = str(exc).splitlines()[0][:80] if str(exc) else ""
+        reason = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+        raise BadInput(f"{path}: not a readable .xlsx workbook ({reason}); open it in Excel or WPS and save it "
+                       "again as .xlsx (not password-protected)") from None
+
+
 def display_width(text: str) -> int:
     """Columns a string takes on screen: wide and full-width characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

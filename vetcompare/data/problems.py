@@ -43,3 +43,7 @@ class UnknownName(KeyError):
 
     def __str__(self) -> str:
         return self.message
+
+
+class BadInput(ValueError):
+    """A file that cannot be read at all (not a workbook, not text): one line naming it and the fix."""
