@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test setup docs look clean
+.PHONY: report test test-lowest setup docs look clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pytest
 
+# The whole suite against the lowest versions pyproject.toml admits (.ci/lowest-versions.txt).
+test-lowest:
+	$(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet --upgrade pip
+	.venv-lowest/bin/python -m pip install --quiet -c .ci/lowest-versions.txt -e ".[test]"
+	.venv-lowest/bin/python -m pytest -q -p no:cacheprovider -W ignore::DeprecationWarning
+
 docs: setup
 	$(BIN)/python -m vetcompare.docs
 
@@ -29,4 +36,4 @@ look: setup
 	$(BIN)/python scripts/look.py --out look/
 
 clean:
-	rm -rf $(VENV) reports look build dist *.egg-info
+	rm -rf $(VENV) .venv-lowest reports look build dist *.egg-info

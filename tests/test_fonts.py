@@ -17,7 +17,7 @@ import vetcompare as vc
 from vetcompare.analysis import fonts
 
 TITLE = "重庆市与巴中市“双师型”教师占比（目标 ≥60%）"
-MISSING = "missing from font"
+MISSING = "missing from "
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(fonts.__file__))))
 
 

@@ -62,3 +62,12 @@ def test_wheel_ships_the_data(tmp_path):
     assert out.returncode == 0, out.stderr
     where, rows = out.stdout.split()
     assert where.startswith(str(target)) and int(rows) > 100
+
+
+def test_lowest_versions_tested_are_the_declared_floors():
+    """CI runs the suite with .ci/lowest-versions.txt: each pin must be the floor pyproject.toml states."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    floors = {_name(r): r.split(">=")[1].split(",")[0] for r in project["dependencies"] if ">=" in r}
+    pins = dict(line.split("==") for line in (ROOT / ".ci" / "lowest-versions.txt").read_text().splitlines()
+                if line and not line.startswith("#"))
+    assert pins == {k: v for k, v in floors.items() if k in pins} and set(pins) == set(floors)

@@ -193,7 +193,7 @@ def to_frame(rows, fields: tuple[Field, ...], **dtypes: str):
         col = df[f.name]
         dtype = dtypes.get(f.name, f.dtype)
         if dtype == "str":
-            df[f.name] = col.astype("str")
+            df[f.name] = _text(col)
         elif dtype == "int":
             df[f.name] = col.astype("int64" if f.required else "Int64")
         elif dtype == "float":
@@ -203,6 +203,16 @@ def to_frame(rows, fields: tuple[Field, ...], **dtypes: str):
         elif dtype == "date":
             df[f.name] = pd.to_datetime(col)
     return df
+
+
+def _text(col):
+    """A text column whose missing cells stay missing: pandas 3's ``str`` dtype, or, on pandas 2,
+    strings with None (where ``astype("str")`` would write the word 'None')."""
+    import pandas as pd
+
+    if int(pd.__version__.split(".")[0]) >= 3:
+        return col.astype("str")
+    return col.astype(object).map(lambda v: None if v is None or v != v else str(v))
 
 
 def schema_table(fields: tuple[Field, ...] = TARGET_FIELDS):
