@@ -8,6 +8,7 @@ short phrase such as "≥60% (2025)" or "1–2所 国家级 (2025, 力争)";
 
 from __future__ import annotations
 
+import difflib
 from typing import Iterable
 
 import pandas as pd
@@ -62,7 +63,10 @@ def _metric_mask(df: pd.DataFrame, metrics: list[str]) -> pd.Series:
     for m in metrics:
         hit |= (df["metric_id"] == m) | df["metric_id"].str.startswith(m + ".")
     if not hit.any():
-        raise ValueError(f"no rows for metric {metrics}; see load_codebook() for the metric ids")
+        known = sorted(set(df["metric_id"]))
+        close = difflib.get_close_matches(metrics[0], known, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UnknownName("metric", ", ".join(metrics), [f"{len(known)} ids with statements{hint} (all: vc.load_codebook())"])
     return hit
 
 

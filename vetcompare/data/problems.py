@@ -34,7 +34,7 @@ class DataError(ValueError):
         super().__init__("\n".join([head] + [f"- {p}" for p in self.problems]))
 
 
-class UnknownName(KeyError):
+class UnknownName(KeyError, ValueError):
     """A document, region or metric that does not exist; the message lists what does."""
 
     def __init__(self, kind: str, name: str, known):
