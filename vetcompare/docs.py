@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from . import schema
+from .data.folder import load_codebook
+from .data.safe import atomic_write_bytes
+from .labels import THEMES
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -20,12 +26,8 @@ def schema_markdown() -> str:
 
 def codebook_markdown() -> str:
     """The codebook as a Markdown table, grouped by theme."""
-    from .data.folder import load_codebook
-
     cb = load_codebook()
     rows = []
-    from .labels import THEMES
-
     for theme, (zh, en) in THEMES.items():
         for r in cb[cb["theme"] == theme].itertuples():
             rows.append([f"`{r.metric_id}`", f"{en} ({zh})", r.label_zh, r.label_en, r.unit])
@@ -39,8 +41,6 @@ def readme_sections() -> dict[str, str]:
 
 def render_readme(text: str) -> str:
     """``text`` with every generated section (between its markers) brought up to date."""
-    import re
-
     for name, body in readme_sections().items():
         pattern = re.compile(rf"(<!-- generated:{name} -->\n)(?:.*?\n)?(<!-- /generated:{name} -->)", re.S)
         if not pattern.search(text):
@@ -51,10 +51,6 @@ def render_readme(text: str) -> str:
 
 def update_readme(path: str = "README.md") -> None:
     """Rewrite the generated sections of the README in place."""
-    from pathlib import Path
-
-    from .data.safe import atomic_write_bytes
-
     p = Path(path)
     atomic_write_bytes(p, render_readme(p.read_text(encoding="utf-8")).encode("utf-8"))
 
@@ -69,9 +65,7 @@ README_DPI = 110
 
 def write_readme_images(folder: str = "docs/img") -> list:
     """Draw the README's images from the current code (``make docs`` runs this); return the paths."""
-    from pathlib import Path
-
-    from .analysis.plot import save_figure
+    from .analysis.plot import save_figure  # matplotlib: only when images are drawn
     from .analysis.report import CHARTS
 
     written = []

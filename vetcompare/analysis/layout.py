@@ -15,6 +15,8 @@ from __future__ import annotations
 import functools
 import io
 
+import matplotlib as mpl
+
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -50,8 +52,6 @@ class Chart(Figure):
 
 
 def _rc():
-    import matplotlib as mpl
-
     return mpl.rc_context(fonts.rc_params())
 
 

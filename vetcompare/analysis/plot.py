@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -460,8 +461,6 @@ def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: in
     show Chinese on a machine with no CJK font. Each file is written to a temporary file first
     and moved into place. The figure keeps its size: what you see is what the page gets.
     """
-    import matplotlib as mpl
-
     path = Path(path)
     formats = list(formats)
     for fmt in formats:

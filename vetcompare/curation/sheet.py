@@ -22,13 +22,13 @@ from ..data.excel import CellError, display_width, open_workbook, set_text, unes
 from ..data.folder import DataFolder, folder
 from ..data.problems import DataError, Problem
 from ..data.safe import atomic_path
+from ..text.rules import TIER_WORD_CHOICES
 
 TARGETS = "targets"
 LISTS = "lists"
 ABOUT = "about"
 HELPER_COLUMNS = ("sentence",)
 """Columns shown to help the curator and ignored on import."""
-TIER_WORDS = ("国家级", "国家", "省级", "市级", "区级", "县级", "省级及以上", "市级及以上", "区级及以上")
 LABEL_SEP = " · "
 """Between a metric id and its Chinese label in the drop-down; the import keeps what comes before."""
 _NUMERIC = {name for name in schema.CURATED_COLUMNS if schema.STATEMENT_COLUMNS[name].dtype in ("int", "float")}
@@ -41,7 +41,7 @@ def _choices(codebook: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     return {
         "metric_id": tuple(f"{m}{LABEL_SEP}{label}" for m, label in zip(codebook["metric_id"], codebook["label_zh"])),
         "kind": schema.KINDS,
-        "tier_word": TIER_WORDS,
+        "tier_word": TIER_WORD_CHOICES,
         "comparator": schema.COMPARATORS,
         "unit": schema.UNITS,
         "year_basis": schema.YEAR_BASES,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .problems import BadInput
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _UNESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -45,9 +47,7 @@ def set_text(cell, text: str) -> None:
 def open_workbook(path, *, read_only: bool = False):
     """An .xlsx workbook, or :class:`BadInput` naming the file when it is not one (truncated, zero bytes,
     password-protected, a renamed CSV, or XML that declares entities)."""
-    from openpyxl import load_workbook
-
-    from .problems import BadInput
+    from openpyxl import load_workbook  # openpyxl costs 0.2 s to import: only when a workbook is opened
 
     try:
         return load_workbook(path, read_only=read_only, data_only=False)

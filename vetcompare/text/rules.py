@@ -24,6 +24,8 @@ _TIER_WORDS = (
     ("市级", "city"), ("市", "city"),
     ("区级", "district"), ("县级", "district"), ("区县级", "district"), ("区", "district"), ("县", "district"),
 )
+TIER_WORD_CHOICES = ("国家级", "国家", "省级", "市级", "区级", "县级", "省级及以上", "市级及以上", "区级及以上")
+"""The tier words a curation sheet offers (any word :func:`normalise_tier` reads is accepted)."""
 _TIER_RE = re.compile(r"^(国家级|国家|全国|省级|省|市级|市|区县级|区级|县级|区|县)(及以上|以上)?$")
 
 
