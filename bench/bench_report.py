@@ -46,7 +46,7 @@ def parts() -> None:
     import matplotlib as mpl
 
     import vetcompare as vc
-    from vetcompare import report
+    from vetcompare.analysis import report
     from vetcompare.analysis.fonts import rc_params
 
     vc.load_targets()
