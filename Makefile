@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test test-lowest setup docs look clean
+.PHONY: report test test-lowest browser setup docs look clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,13 @@ report: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	$(BIN)/python -m vetcompare report --out reports/
 
-test: $(BIN)/python
+# The browser tests open pages in headless Chromium: installed from Debian's packages when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 || \
+	  (command -v apt-get >/dev/null 2>&1 && apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	  (echo "install Chromium (apt-get install chromium) or Google Chrome for the browser tests" && exit 1)
+
+test: $(BIN)/python browser
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pytest
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -44,15 +45,26 @@ CHARTS = [("01_dual_qualified_teachers", "en"), ("03_quality_schools_by_tier", "
           ("06_baseline_to_target", "zh"), ("04_coverage", "en")]
 
 
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def browser() -> str:
+    """The headless browser to use, or a clear error saying how to install one."""
+    for name in BROWSERS:
+        if shutil.which(name):
+            return name
+    raise SystemExit("look.py needs Chromium: `apt-get install chromium` (Debian/Ubuntu) or install Google Chrome")
+
+
 def chromium(*args: str, user_dir: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={user_dir}", *args],
+    return subprocess.run([browser(), *CHROMIUM_FLAGS, f"--user-data-dir={user_dir}", *args],
                           capture_output=True, text=True, timeout=120)
 
 
 def font_css() -> str:
     """CSS that lets the browser draw the page's Chinese text with the font vetcompare ships (this
     machine has no CJK system font; a researcher's has, so this only makes the screenshot faithful)."""
-    from vetcompare.fonts import font_path
+    from vetcompare.analysis.fonts import font_path
 
     return FONT_CSS.format(url=Path(font_path()).as_uri())
 
@@ -81,7 +93,7 @@ def notebook_page(path: Path, out: Path) -> tuple[Path, int]:
 
 def chart_page(out: Path) -> tuple[Path, int]:
     """A page showing a few report charts as PNG files, each in a tagged cell."""
-    from vetcompare import plot, report
+    from vetcompare.analysis import plot, report
 
     cells = []
     for stem, lang in CHARTS:
