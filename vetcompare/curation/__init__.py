@@ -10,7 +10,7 @@ folder). It sits above the data wing and the text engine and never draws or expo
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy
 
 _PUBLIC = {
     "NewDocument": "register", "register_document": "register", "curation_sheet": "register",
@@ -22,11 +22,4 @@ _PUBLIC = {
 __all__ = sorted(_PUBLIC)
 
 
-def __getattr__(name: str):
-    if name not in _PUBLIC:
-        raise AttributeError(f"module 'vetcompare.curation' has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy(__name__, _PUBLIC)

@@ -8,7 +8,7 @@ names load on first use, so importing one module of the engine does not import t
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy
 
 _PUBLIC = {
     "CleanText": "cleaning", "Repair": "cleaning", "clean": "cleaning",
@@ -20,11 +20,4 @@ _PUBLIC = {
 __all__ = sorted(_PUBLIC)
 
 
-def __getattr__(name: str):
-    if name not in _PUBLIC:
-        raise AttributeError(f"module 'vetcompare.text' has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy(__name__, _PUBLIC)
