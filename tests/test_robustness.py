@@ -342,3 +342,22 @@ def test_hedge_does_not_leak_from_the_previous_clause():
     df = extract_targets("力争建成国家级示范学校1所，“双师型”教师占比达到60%。")
     assert list(df["hedged"]) == [True, False]
     assert list(extract_targets("力争2027年，建成应用型大学1所、职业大学2所")["hedged"]) == [True, True]
+
+
+def test_a_hedge_heading_clauses_mid_sentence_still_governs_them():
+    assert list(extract_targets("推进建设,力争2027年,建成应用型大学1所、职业大学2所")["hedged"]) == [True, True]
+
+
+def test_hedges_agree_with_the_curated_rows(all_targets, documents):
+    agree = total = 0
+    for d in documents.itertuples():
+        found = extract_targets(vc.source_text(d.doc_id), city_tier=d.city_tier, plan_end=int(d.period_end),
+                                text_form=d.text_form)
+        rows = all_targets[(all_targets["doc_id"] == d.doc_id) & all_targets["value_low"].notna()]
+        for r in rows.itertuples():
+            hit = found[(found["start"] >= r.source_start) & (found["end"] <= r.source_end)
+                        & (found["value_low"] == r.value_low) & (found["value_high"] == r.value_high)]
+            if len(hit):
+                total += 1
+                agree += bool(hit.iloc[0]["hedged"]) == bool(r.hedged)
+    assert total > 130 and agree / total >= 0.99, (agree, total)

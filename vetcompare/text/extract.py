@@ -33,6 +33,7 @@ Everything runs in time linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -525,6 +526,20 @@ class _Intervals:
         return k >= 0 and self.ends[k] >= b
 
 
+class _Reach:
+    """Whether any of several interval sets can contain a span: the furthest end reached by an
+    interval starting at or before each start, so most numbers need one look-up, not one per set."""
+
+    def __init__(self, sets: list[_Intervals]):
+        spans = sorted((a, b) for iv in sets for a, b in zip(iv.starts, iv.ends))
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
+
+    def may_contain(self, a: int, b: int) -> bool:
+        k = bisect.bisect_right(self.starts, a) - 1
+        return k >= 0 and self.reach[k] >= b
+
+
 def _scan(prep: _Prepared) -> list[Expression]:
     """Every number expression of a prepared text, with the exclusion that applies (if any)."""
     exprs: list[Expression] = []
@@ -544,13 +559,15 @@ def _scan(prep: _Prepared) -> list[Expression]:
     same = prep.work is prep.norm_raw or prep.work == prep.norm_raw
     raw_iv = work_iv if same else [(name, _Intervals(rx, prep.norm_raw, name in _COUNTING))
                                    for name, rx in _EXCLUSION_RES]
+    reach_work, reach_raw = _Reach([iv for _, iv in work_iv]), _Reach([iv for _, iv in raw_iv])
     for ws, we, low, high, unit, cmp, unit_word in found:
         rs, re_ = prep.to_raw(ws, we)
         reason = None
-        for (name, wiv), (_, riv) in zip(work_iv, raw_iv):
-            if wiv.contains(ws, we) or riv.contains(rs, re_):
-                reason = name
-                break
+        if reach_work.may_contain(ws, we) or reach_raw.may_contain(rs, re_):
+            for (name, wiv), (_, riv) in zip(work_iv, raw_iv):
+                if wiv.contains(ws, we) or riv.contains(rs, re_):
+                    reason = name
+                    break
         exprs.append(Expression(rs, re_, ws, we, low, high, unit, cmp, unit_word, reason))
     return exprs
 
@@ -601,6 +618,8 @@ class _Structure:
         for m in _SENTENCE_END.finditer(w):
             sent.add(m.end())
         self.sent_starts = sorted(s for s in sent if s <= len(w))
+        self.clause_marks = [m.start() for m in _CLAUSE_END.finditer(w)]
+        self.clause_ends = [p + 1 for p in self.clause_marks]
         self.text = w
         self.heading = []
         if prep.form == "web":
@@ -763,7 +782,7 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
          heading_year, city_tier: str, plan_end: int | None) -> dict:
     w = prep.work
     sa, sb = st.sentence(e.wstart)
-    clause_lo, clause_hi = _clause(w, e, sa, sb)
+    clause_lo, clause_hi = _clause(st, e, sa, sb)
     phrases = _phrases(w, e, max(clause_lo, prev_end), min(clause_hi, next_start))
     clause_ctx = w[clause_lo:e.wstart] + "#" + w[e.wend:clause_hi]
     sentence_ctx = w[sa:e.wstart] + "#" + w[e.wend:sb]
@@ -801,12 +820,14 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
     }
 
 
-def _clause(w: str, e: Expression, sa: int, sb: int) -> tuple[int, int]:
+def _clause(st: "_Structure", e: Expression, sa: int, sb: int) -> tuple[int, int]:
     """The clause the number sits in: back and on to a clause end, at most 60 characters each way."""
-    lo = max(sa, e.wstart - 60)
-    ends = [mm.end() for mm in _CLAUSE_END.finditer(w, lo, e.wstart)]
-    m = _CLAUSE_END.search(w, e.wend, max(e.wend, min(sb, e.wend + 60)))
-    return (ends[-1] if ends else lo), (m.start() if m else min(sb, e.wend + 60))
+    lo, hi = max(sa, e.wstart - 60), min(sb, e.wend + 60)
+    k = bisect.bisect_right(st.clause_ends, e.wstart) - 1  # clause_ends hold the position after each mark
+    before = st.clause_ends[k] if k >= 0 and st.clause_ends[k] > lo else lo
+    j = bisect.bisect_left(st.clause_marks, e.wend)
+    after = st.clause_marks[j] if j < len(st.clause_marks) and st.clause_marks[j] < hi else hi
+    return before, after
 
 
 def _phrases(w: str, e: Expression, lo: int, hi: int) -> tuple[str, str]:
@@ -828,18 +849,25 @@ def _phrases(w: str, e: Expression, lo: int, hi: int) -> tuple[str, str]:
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
 _DIGIT = re.compile(r"\d")
 HEAD_CLAUSE = 16
-"""A sentence's first clause no longer than this (力争到2025年，) heads every clause after it."""
+"""A clause no longer than this that is only a hedge and a time (力争到2025年，) heads the clauses after it."""
 
 
 def _hedged(w: str, e: Expression, sa: int, clause_lo: int) -> bool:
-    """力争/争创/争取 softens the number's own clause, or the whole sentence when it stands in a short
-    head clause (力争2027年，建成…1所、…2所); a hedge in an earlier full clause does not carry over."""
+    """力争/争创/争取 softens the number's own clause, or every clause after a short clause that is
+    only the hedge and a time (力争2027年，建成…1所、…2所); a hedge in an earlier clause that
+    states a value of its own does not carry over."""
     if _HEDGE.search(w, clause_lo, e.wstart):
         return True
-    head = _CLAUSE_END.search(w, sa, e.wstart)
-    if not head or head.end() - sa > HEAD_CLAUSE or not _HEDGE.search(w, sa, head.end()):
+    hedges = list(_HEDGE.finditer(w, sa, clause_lo))
+    if not hedges:
         return False
-    return not _DIGIT.search(_YEAR_WORD.sub("", w[sa:head.end()]))  # a head clause states no value of its own
+    m = hedges[-1]
+    ends = [x.end() for x in _CLAUSE_END.finditer(w, sa, m.start())]
+    head_lo = ends[-1] if ends else sa
+    head_end = _CLAUSE_END.search(w, m.end(), clause_lo)
+    head_hi = head_end.end() if head_end else clause_lo
+    head = w[head_lo:head_hi]
+    return len(head) <= HEAD_CLAUSE and not _DIGIT.search(_YEAR_WORD.sub("", head))
 
 
 def _kind(w: str, e: Expression, clause: tuple[int, int], sentence: tuple[int, int], year, reported: bool) -> str:
@@ -856,7 +884,12 @@ def _kind(w: str, e: Expression, clause: tuple[int, int], sentence: tuple[int, i
     return "standard"
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
 def _metric(unit: str, phrase: str, clause_ctx: str, sentence_ctx: str) -> tuple[str, frozenset[str]]:
+    if not _HAN.search(phrase):  # every metric keyword is Chinese: a bare run of numbers names none
+        return "", frozenset()
     unit_key = unit or "count"
     for metric, units, rx, ctx, scope in _METRIC_RULES:
         if unit_key not in units or not rx.search(phrase):
