@@ -1,9 +1,9 @@
 """Benchmark the extractor on real text it was not written on: the development corpus and its gold.
 
-    .venv/bin/python bench/bench_corpus.py --corpus ../shared/devcorpus                 # dev gold only
-    .venv/bin/python bench/bench_corpus.py --corpus ../shared/devcorpus --split holdout # at the very end
+    .venv/bin/python bench/bench_corpus.py --corpus PATH/TO/devcorpus                 # dev gold only
+    .venv/bin/python bench/bench_corpus.py --corpus PATH/TO/devcorpus --split holdout # at the very end
 
-The corpus folder holds whole government work reports (``gwr-YYYY.txt``); ``bench/gold`` holds the gold
+The corpus folder (the shared devcorpus, not copied into the repository) holds whole government work reports (``gwr-YYYY.txt``); ``bench/gold`` holds the gold
 annotations (``GUIDE.md`` says what counts). ``--split dev`` scores the texts whose gold is in ``bench/gold``,
 ``--split holdout`` those in ``bench/gold/holdout`` (not to be read while rules are written).
 
