@@ -39,7 +39,7 @@ def test_a_folder_owns_its_cache(copy):
 
 
 def test_not_a_data_folder(tmp_path):
-    with pytest.raises(vc.DataError, match="no documents.csv"):
+    with pytest.raises(ValueError, match="no documents.csv"):
         vc.DataFolder(tmp_path)
 
 
@@ -71,3 +71,44 @@ def test_metric_drop_down_shows_chinese_labels(tmp_path, copy):
 def test_unknown_metric_suggests_close_ids():
     with pytest.raises(KeyError, match="did you mean teachers.dual_qualified_share"):
         vc.select(metric="teachers.dual_share")
+
+
+@pytest.fixture()
+def renamed(copy):
+    """The copy with Beibei renamed, as a region added to a copied folder would be named."""
+    from vetcompare.data.csvio import read_csv, write_csv
+
+    table, _ = read_csv(copy.root / "documents.csv")
+    for row in table.rows:
+        if row["doc_id"] == "beibei-2020":
+            row["region"], row["region_en"] = "新北碚区", "New Beibei"
+    write_csv(copy.root / "documents.csv", table.columns, table.rows)
+    copy.forget()
+    return copy
+
+
+def _texts(fig):
+    return "".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+
+
+@pytest.mark.parametrize("chart", ["metric_chart", "dot_chart", "tier_chart", "coverage_chart", "timeline_chart",
+                                   "baseline_target_chart"])
+def test_charts_of_a_table_from_another_folder_name_its_regions(renamed, chart):
+    df = vc.load_targets(data=renamed)
+    args = {"metric_chart": ("teachers.dual_qualified_share",), "dot_chart": (["employment", "students"],)}
+    fig = getattr(vc, chart)(*args.get(chart, ()), df=df)
+    assert "新北碚区" in _texts(fig)
+
+
+def test_comparison_and_workbook_of_a_table_from_another_folder(renamed, tmp_path):
+    df = vc.load_targets(data=renamed)
+    assert "新北碚区" in vc.side_by_side(df, metric="teachers.dual_qualified_share").columns
+    sources = load_workbook(vc.write_workbook(tmp_path / "t.xlsx", df))["sources"]
+    assert "新北碚区" in [c.value for c in sources["D"]]
+
+
+def test_report_from_another_folder(renamed, tmp_path):
+    written = vc.build_report(tmp_path, langs=("zh",), formats=("png",), jobs=1, log=lambda s: None, data=renamed)
+    assert len(written) == 8
+    book = load_workbook(tmp_path / "vetcompare_targets_zh.xlsx")["comparison"]
+    assert "新北碚区" in [c.value for c in book[1]]

@@ -361,3 +361,24 @@ def test_hedges_agree_with_the_curated_rows(all_targets, documents):
                 total += 1
                 agree += bool(hit.iloc[0]["hedged"]) == bool(r.hedged)
     assert total > 130 and agree / total >= 0.99, (agree, total)
+
+
+def test_reversed_years_are_refused():
+    with pytest.raises(ValueError, match="first year comes after the last"):
+        vc.select(years=(2025, 2021))
+
+
+def test_misspelled_region_suggests_one():
+    with pytest.raises(UnknownName, match="did you mean 'jiulongpo'"):
+        vc.select(region="Jiulongpu")
+
+
+def test_not_a_data_folder_is_bad_input(tmp_path):
+    line = one_line_error(cli("validate", "--data", str(tmp_path / "nowhere")))
+    assert "not a vetcompare data folder" in line
+
+
+def test_report_out_below_a_file(tmp_path):
+    (tmp_path / "afile.txt").write_text("x")
+    line = one_line_error(cli("report", "--out", str(tmp_path / "afile.txt" / "sub")))
+    assert "is a file" in line

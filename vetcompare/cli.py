@@ -45,7 +45,7 @@ def _report(args) -> int:
         raise UsageError(f"--out {out}: is a file; give a folder to write the report into")
     started = time.perf_counter()
     langs = ("zh", "en") if args.lang == "both" else (args.lang,)
-    written = build_report(out, langs=langs, log=lambda line: print(line, flush=True))
+    written = build_report(out, langs=langs, log=lambda line: print(line, flush=True), data=_data(args))
     print(f"{len(written)} files in {out.resolve()} ({time.perf_counter() - started:.1f} s)")
     return 0
 
@@ -194,6 +194,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="write every chart and both workbooks from the embedded data")
     p.add_argument("--out", default="reports", help="folder to write into (default: reports)")
     p.add_argument("--lang", choices=("zh", "en", "both"), default="both", help="label language (default: both)")
+    _add_data(p)
     p.set_defaults(func=_report)
     p = sub.add_parser("validate", help="check curated files; exit 1 on any problem")
     p.add_argument("files", nargs="*", help="curated CSV files (default: every file of the data folder)")

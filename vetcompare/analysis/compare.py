@@ -14,7 +14,7 @@ from typing import Iterable
 import pandas as pd
 
 from .. import labels, schema
-from ..data.folder import load_codebook, load_documents, load_targets
+from ..data.folder import load_codebook, load_documents, load_targets, reads_its_table
 from ..data.problems import UnknownName
 
 
@@ -45,7 +45,9 @@ def region_mask(df: pd.DataFrame, regions: Iterable[str]) -> pd.Series:
         hit = pd.Series([str(wanted).strip().lower() in n for n in names], index=df.index)
         if not hit.any():
             known = sorted(set(zip(df["region"], df["region_en"])), key=str)
-            raise UnknownName("region", str(wanted), [f"{zh} ({en})" for zh, en in known])
+            close = difflib.get_close_matches(str(wanted).strip().lower(), sorted(set().union(*names)), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else ""
+            raise UnknownName("region", str(wanted), [f"{zh} ({en})" for zh, en in known], hint)
         keep |= hit
     return keep
 
@@ -98,6 +100,8 @@ def select(
         keep &= region_mask(df, _as_list(region))
     if years is not None:
         first, last = (years, years) if isinstance(years, int) else years
+        if first > last:
+            raise ValueError(f"years={years!r}: the first year comes after the last; write ({last}, {first})")
         keep &= df["year"].between(first, last).fillna(False).astype(bool)
     return df[keep]
 
@@ -143,6 +147,7 @@ def _region_order(lang: str) -> list[str]:
     return list(dict.fromkeys(docs[labels.region_column(lang)]))
 
 
+@reads_its_table
 def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filters) -> pd.DataFrame:
     """The selected rows with metric labels and a ``cell`` phrase each: tidy, one row per statement."""
     df = select(df, **filters).copy()
@@ -158,6 +163,7 @@ def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filte
     ).reset_index(drop=True)
 
 
+@reads_its_table
 def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: str = "zh", **filters) -> pd.DataFrame:
     """A grid of phrases: metrics as rows and regions as columns (``by='region'`` swaps them).
 

@@ -18,7 +18,7 @@ import pandas as pd
 from .. import __version__, schema
 from ..data.excel import CellError, display_width, open_workbook, set_text, unescape
 from ..data.problems import DataError, Problem
-from ..data.folder import load_codebook, load_documents, load_targets
+from ..data.folder import load_codebook, load_documents, load_targets, reads_its_table
 from ..data.safe import atomic_path
 from .compare import side_by_side
 
@@ -101,6 +101,7 @@ def _about(lang: str, df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["item", "value"])
 
 
+@reads_its_table
 def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: str = "zh") -> Path:
     """Write the workbook to ``path`` (atomically) and return the path."""
     from openpyxl import Workbook

@@ -20,6 +20,7 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..data.folder import reads_its_table
 from . import fonts
 
 PAGE_WIDTH = 16 / 2.54  # inches: one column of a report page (16 cm)
@@ -57,9 +58,11 @@ def _rc():
 
 def chart_function(build):
     """Decorate a chart function so that everything it creates takes the chart font by name,
-    inside an rc context: the user's global matplotlib settings never change."""
+    inside an rc context (the user's global matplotlib settings never change), and reads the
+    documents and codebook of the folder its ``df`` came from."""
 
     @functools.wraps(build)
+    @reads_its_table
     def wrapper(*args, **kwargs):
         with _rc():
             return build(*args, **kwargs)

@@ -95,7 +95,7 @@ def _value_axis(ax, axis, unit: str, values: pd.Series, lang: str, *, log: bool 
         axis.set_minor_locator(FixedLocator([]))
         set_lim(0.7, top * 1.8)
     elif unit == "percent":
-        set_lim(0, max(100, top * 1.1))
+        set_lim(0, 100 if top <= 100 else top * 1.1)  # beyond 100 only for a value over 100
         axis.set_major_locator(FixedLocator(range(0, int(max(100, top)) + 1, 20)))
     else:
         set_lim(0, top * 1.25 if top > 0 else 1)
@@ -441,12 +441,12 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
     x = sub["year"].astype(float) + _dodged(sub, "year", DODGE, order, region)
     _year_axis(ax, sub["year"], lang, show=True)
     for i, j in links:
-        ax.plot([x[i], x[j]], [sub.at[i, "value_high"], sub.at[j, "value_low"]], color=colours[sub.at[i, region]],
-                linewidth=1.2, zorder=1)
+        drawn.artists += ax.plot([x[i], x[j]], [sub.at[i, "value_high"], sub.at[j, "value_low"]],
+                                 color=colours[sub.at[i, region]], linewidth=1.2, zorder=1)
         lines["link"] = Line2D([], [], color=marks.GREY, linewidth=1.2, label=labels.text("link", lang))
     for i in refs:
-        ax.plot([x[i], ax.get_xlim()[1]], [sub.at[i, "value_high"]] * 2, color=marks.GREY, linestyle=":",
-                linewidth=1.2, zorder=1)
+        drawn.artists += ax.plot([x[i], ax.get_xlim()[1]], [sub.at[i, "value_high"]] * 2, color=marks.GREY,
+                                 linestyle=":", linewidth=1.2, zorder=1)  # labels keep off it
         lines["reference"] = Line2D([], [], color=marks.GREY, linestyle=":", linewidth=1.2, label=labels.text(
             "reference", lang, region=sub.at[i, region], year=int(sub.at[i, "year"])))
     for idx, row in zip(sub.index, sub.to_dict("records")):

@@ -13,19 +13,21 @@ from typing import Callable
 
 from . import plot
 from .export import write_workbook
-from ..data.folder import load_targets
+from ..data.folder import folder
+from ..data.safe import make_folder
 
-CHARTS: dict[str, Callable] = {  # file stem -> chart for a language, in the report's order
-    "01_dual_qualified_teachers": lambda lang: plot.metric_chart("teachers.dual_qualified_share", lang=lang),
-    "02_students_and_employment": lambda lang: plot.dot_chart(
-        ["students.progression_rate", "employment"], lang=lang, kinds=("target", "baseline")),
-    "03_quality_schools_by_tier": lambda lang: plot.tier_chart(lang=lang),
-    "04_coverage": lambda lang: plot.coverage_chart(lang=lang),
-    "05_timeline": lambda lang: plot.timeline_chart(lang=lang),
-    "06_baseline_to_target": lambda lang: plot.baseline_target_chart(lang=lang),
-    "07_industry_education": lambda lang: plot.dot_chart(
+CHARTS: dict[str, Callable] = {  # file stem -> chart for a language (and a table; default: the default folder's)
+    "01_dual_qualified_teachers": lambda lang, df=None: plot.metric_chart("teachers.dual_qualified_share",
+                                                                          lang=lang, df=df),
+    "02_students_and_employment": lambda lang, df=None: plot.dot_chart(
+        ["students.progression_rate", "employment"], lang=lang, kinds=("target", "baseline"), df=df),
+    "03_quality_schools_by_tier": lambda lang, df=None: plot.tier_chart(lang=lang, df=df),
+    "04_coverage": lambda lang, df=None: plot.coverage_chart(lang=lang, df=df),
+    "05_timeline": lambda lang, df=None: plot.timeline_chart(lang=lang, df=df),
+    "06_baseline_to_target": lambda lang, df=None: plot.baseline_target_chart(lang=lang, df=df),
+    "07_industry_education": lambda lang, df=None: plot.dot_chart(
         ["industry.training_bases.integration", "industry.enterprises", "industry.vocational_groups",
-         "programmes.industry_match_rate"], lang=lang),
+         "programmes.industry_match_rate"], lang=lang, df=df),
 }
 LANGS = ("zh", "en")
 # The slowest charts first, so that two workers finish together.
@@ -33,10 +35,12 @@ _COST_ORDER = ("03_quality_schools_by_tier", "06_baseline_to_target", "07_indust
                "02_students_and_employment", "01_dual_qualified_teachers", "05_timeline", "04_coverage")
 
 
-def render_chart(stem: str, lang: str, out: Path, formats: tuple[str, ...]) -> tuple[list[Path], float]:
-    """Draw one chart in one language and save it in every format; return the paths and seconds."""
+def render_chart(stem: str, lang: str, out: Path, formats: tuple[str, ...], root: str) -> tuple[list[Path], float]:
+    """Draw one chart in one language from the data folder at ``root`` and save it in every format;
+    return the paths and seconds."""
     started = time.perf_counter()
-    paths = plot.save_figure(CHARTS[stem](lang), out / f"{stem}_{lang}", formats=formats)
+    df = folder(root).targets()
+    paths = plot.save_figure(CHARTS[stem](lang, df), out / f"{stem}_{lang}", formats=formats)
     return paths, time.perf_counter() - started
 
 
@@ -55,19 +59,20 @@ def _quiet_worker() -> None:
 
 
 def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: int | None = None,
-                 log: Callable[[str], None] = print) -> list[Path]:
+                 log: Callable[[str], None] = print, data=None) -> list[Path]:
     """Write every chart in every language and format, and one workbook per language, into ``out``.
 
     Charts are drawn in ``jobs`` worker processes (default: one per CPU) while this process writes
-    the workbooks. Each file replaces its predecessor atomically; on Ctrl-C or SIGTERM the workers
+    the workbooks, all from ``data`` (a DataFolder or its path; default: the default folder). Each file
+    replaces its predecessor atomically; on Ctrl-C or SIGTERM the workers
     are stopped at once and their unfinished temporary files removed, so every file is either the
     old or the new one.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    df = load_targets()  # validates the data before anything is drawn; forked workers inherit it
+    out = make_folder(out)
+    source = folder(data)
+    df = source.targets()  # validates the data before anything is drawn; forked workers inherit it
     order = [s for s in _COST_ORDER if s in CHARTS] + [s for s in CHARTS if s not in _COST_ORDER]
-    tasks = [(stem, lang, out, tuple(formats)) for stem in order for lang in langs]
+    tasks = [(stem, lang, out, tuple(formats), str(source.root)) for stem in order for lang in langs]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     if jobs == 1:
         written = [p for task in tasks for p in _logged(render_chart(*task), log)]

@@ -9,6 +9,9 @@ listing every problem with file, row and column.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -22,7 +25,7 @@ from .cells import check_table, check_unique
 from .checks import Document, check_statements
 from .csvio import read_csv
 from .enrich import curated_frame, enrich_rows, targets_frame
-from .problems import DataError, Problem, UnknownName
+from .problems import BadInput, DataError, Problem, UnknownName
 
 DATA_ENV = "VETCOMPARE_DATA"
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -30,9 +33,9 @@ SHIPPED = (_PACKAGE / "data" / "shipped", _PACKAGE.parent / "data")
 """Where the packaged data is: inside an installed wheel, then beside the package in a checkout."""
 
 
-def _registry_error(root: Path) -> DataError:
-    return DataError([Problem(str(root), None, None, "not a vetcompare data folder (no documents.csv)",
-                              f"point {DATA_ENV} or DataFolder at a folder made by copying the shipped data")])
+def _registry_error(root: Path) -> BadInput:
+    return BadInput(f"{root}: not a vetcompare data folder (no documents.csv); point --data, {DATA_ENV} or "
+                    "DataFolder at a folder made by copying the shipped data")
 
 
 class DataFolder:
@@ -198,14 +201,59 @@ class DataFolder:
         return targets_frame(frames, self.documents(), self.codebook())
 
     def targets(self, include_repeats: bool = False) -> pd.DataFrame:
-        """Every quantitative statement, one row each (repeats only with ``include_repeats``)."""
+        """Every quantitative statement, one row each (repeats only with ``include_repeats``).
+
+        The frame remembers its folder (``df.attrs["vetcompare_data"]``), so that charts, comparisons
+        and workbooks made from it name its regions and documents, not those of the default folder."""
         df = self.all_targets()
         if not include_repeats:
             df = df[df["repeats"].isna()].reset_index(drop=True)
-        return df.copy()
+        df = df.copy()
+        df.attrs[ATTR] = str(self.root)
+        return df
 
 
 _folders: dict[Path, DataFolder] = {}
+ATTR = "vetcompare_data"
+_current: contextvars.ContextVar[DataFolder | None] = contextvars.ContextVar("vetcompare_folder", default=None)
+
+
+def _cached_folder(root: Path) -> DataFolder:
+    key = root.resolve()
+    if key not in _folders:
+        _folders[key] = DataFolder(root)
+    return _folders[key]
+
+
+def folder_of(df: pd.DataFrame | None) -> DataFolder:
+    """The folder a table of statements was loaded from (the default folder if it does not say)."""
+    root = None if df is None else df.attrs.get(ATTR)
+    return _cached_folder(Path(root)) if root else default_folder()
+
+
+def reads_its_table(fn):
+    """Decorate a function that takes a table of statements (``df``, or a positional DataFrame) so
+    that the documents and codebook it reads come from that table's folder."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        df = kwargs.get("df")
+        if df is None:
+            df = next((a for a in args if isinstance(a, pd.DataFrame)), None)
+        with using(folder_of(df)):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+@contextlib.contextmanager
+def using(data: DataFolder):
+    """Within the block, the module-level loaders read ``data`` (one call's scope, not the process)."""
+    token = _current.set(data)
+    try:
+        yield data
+    finally:
+        _current.reset(token)
 
 
 def shipped_root() -> Path:
@@ -218,16 +266,15 @@ def shipped_root() -> Path:
 
 
 def default_folder() -> DataFolder:
-    """The folder named by ``$VETCOMPARE_DATA``, else the packaged data; one object per folder."""
+    """The folder in use (see :func:`using`), else ``$VETCOMPARE_DATA``, else the packaged data."""
+    if _current.get() is not None:
+        return _current.get()
     override = os.environ.get(DATA_ENV)
     root = Path(override).expanduser() if override else shipped_root()
     if override and not (root / "documents.csv").is_file():
-        raise DataError([Problem(f"{DATA_ENV}={override}", None, None, "no data folder there (no documents.csv)",
-                                 f"copy the shipped data there, or unset {DATA_ENV}")])
-    key = root.resolve()
-    if key not in _folders:
-        _folders[key] = DataFolder(root)
-    return _folders[key]
+        raise BadInput(f"{DATA_ENV}={override}: no data folder there (no documents.csv); copy the shipped data "
+                       f"there, or unset {DATA_ENV}")
+    return _cached_folder(root)
 
 
 def folder(data: DataFolder | str | Path | None = None) -> DataFolder:

@@ -37,8 +37,8 @@ class DataError(ValueError):
 class UnknownName(KeyError, ValueError):
     """A document, region or metric that does not exist; the message lists what does."""
 
-    def __init__(self, kind: str, name: str, known):
-        self.message = f"unknown {kind} {name!r}; known: {', '.join(map(str, known))}"
+    def __init__(self, kind: str, name: str, known, hint: str = ""):
+        self.message = f"unknown {kind} {name!r}; {hint + ' ' if hint else ''}known: {', '.join(map(str, known))}"
         super().__init__(self.message)
 
     def __str__(self) -> str:

@@ -35,6 +35,22 @@ def _folder(path: Path) -> None:
         raise WriteError(f"{path}: is a folder; give a file name")
 
 
+def make_folder(path: Path | str) -> Path:
+    """``path`` as a folder that exists, or a :class:`WriteError` saying why it cannot be one."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise WriteError(f"{path}: is a file; give a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError(f"{path}: a part of the path is a file, not a folder; give another folder") from None
+    except NotADirectoryError:
+        raise WriteError(f"{path}: a part of the path is a file, not a folder; give another folder") from None
+    except OSError as exc:
+        raise WriteError(f"{path}: cannot create the folder ({exc.strerror})") from None
+    return path
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``, on error it is removed."""
