@@ -382,3 +382,14 @@ def test_report_out_below_a_file(tmp_path):
     (tmp_path / "afile.txt").write_text("x")
     line = one_line_error(cli("report", "--out", str(tmp_path / "afile.txt" / "sub")))
     assert "is a file" in line
+
+
+def test_registering_a_taken_doc_id_says_so_first(tmp_path, data):
+    src = tmp_path / "t.txt"
+    src.write_text("到2025年，建成2所市级优质中职学校。", encoding="utf-8")
+    (tmp_path / "beibei-2020.xlsx").write_bytes(b"an old sheet")
+    line = one_line_error(cli("new-document", str(src), "--doc-id", "beibei-2020", "--region", "某区", "--region-en",
+                              "Some District", "--province", "重庆市", "--province-en", "Chongqing", "--level",
+                              "district", "--issuer", "某区政府", "--title", "某区方案", "--issued", "2024-01-01",
+                              "--period", "2024-2025", data=data, cwd=tmp_path))
+    assert "already registered" in line

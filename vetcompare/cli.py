@@ -89,6 +89,9 @@ def _period(text: str) -> tuple[int, int]:
 def _new_document(args) -> int:
     from .curation.register import NewDocument, curation_sheet, register_document
 
+    data = _data(args)
+    if args.doc_id in {r["doc_id"] for r in data.document_rows()}:
+        raise UsageError(f"--doc-id {args.doc_id}: already registered in {data.root}; choose another id")
     sheet_path = Path(args.sheet or f"{args.doc_id}.xlsx")
     if sheet_path.exists():
         raise UsageError(f"{sheet_path} exists: give another --sheet")
@@ -96,7 +99,6 @@ def _new_document(args) -> int:
     doc = NewDocument(args.doc_id, args.region, args.region_en, args.province, args.province_en, args.level,
                       args.issuer, args.title, args.issued, start, end, id_prefix=args.prefix or "",
                       url=args.url or "", accessed=args.accessed or "", licence=args.licence or "")
-    data = _data(args)
     row = register_document(args.file, doc, data)
     print(f"registered {row['doc_id']} in {data.root} ({row['file']}, sha256 {row['sha256'][:12]}…, "
           f"text_form {row['text_form']})")
