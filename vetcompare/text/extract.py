@@ -41,6 +41,7 @@ from typing import Callable
 
 from .numbers import find_quantities, period_years
 from .rules import normalise_tier
+from . import lexicon
 from .cleaning import ZERO_WIDTH
 from .cleaning import Repair, clean
 
@@ -60,52 +61,9 @@ __all__ = [
 # Normalisation: one character for one character, so offsets survive.
 # --------------------------------------------------------------------------------------------
 
-_TRADITIONAL_PAIRS = """
-國国 級级 雙双 師师 達达 區区 縣县 爭争 創创 業业 職职 學学 專专 實实 訓训 質质 點点 項项 門门 場场
-臺台 條条 類类 輪轮 時时 課课 數数 於于 過过 將将 設设 產产 範范 統统 劃划 標标 準准 僅仅 約约 餘余
-與与 優优 園园 員员 進进 體体 層层 緊紧 對对 應应 須须 則则 週周 號号 頁页 屆届 歷历 後后 強强 發发
-開开 關关 養养 護护 機机 構构 聯联 幹干 術术 藝艺 網网 線线 傳传 認认 證证 書书 獲获 總总 選选 評评
-會会 議议 導导 費费 補补 貼贴 額额 資资 經经 計计 規规 據据 勢势 輔辅 務务 長长 歲岁 興兴 辦办 籌筹
-備备 檢检 驗验 鑒鉴 銷销 錄录 絡络 們们 這这 個个 萬万 億亿 兩两 為为 鎮镇 鄉乡 農农 醫医 藥药 築筑
-電电 氣气 車车 貫贯 銜衔 協协 團团 隊队 壯壮 擴扩 轉转 綜综 廣广 東东 貴贵 雲云 陝陕 龍龙 賽赛 獎奖
-勵励 權权 邊边 濟济 際际 積积 極极 讀读 習习 單单 礎础 簡简 稱称 陸陆 續续 參参 負负 責责 擔担 靈灵
-環环 節节 態态 價价 樣样 舉举 報报 績绩 來来 變变 從从 現现 衛卫 療疗 廠厂 礦矿 館馆 視视 說说 話话
-語语 讓让 給给 齡龄 夠够 盡尽 圍围 屬属 滿满 貸贷 稅税 險险 勞劳 動动 畢毕 圖图 庫库 陽阳 華华 亞亚
-歐欧 齊齐 談谈 幫帮 貧贫 脫脱 鞏巩 當当 領领 組组 織织 調调 佈布 題题 況况 狀状 較较 顯显 維维 願愿
-廳厅 處处 幣币 佔占 爲为 衆众 眾众 齊齐 區区 縣县 試试 驗验 範范 營营 運运 實实 務务 質质 準准 優优
-訊讯 錢钱 銀银 團团 樣样 類类 體体 彙汇 匯汇 離离 難难 顧顾 飯饭 風风 樓楼 橋桥 鐵铁 聖圣 獨独 狀状
-歸归 專专 愛爱 親亲 觀观 歡欢 實实 導导 護护 紀纪 約约 納纳 紡纺 級级 結结 給给 統统 絲丝 經经 維维
-綱纲 網网 編编 緣缘 織织 繼继 續续 羅罗 職职 聯联 聲声 肅肃 腦脑 臨临 與与 興兴 舊旧 蘇苏 號号 蟲虫
-術术 衝冲 裝装 製制 複复 覆覆 見见 規规 視视 親亲 覺觉 觀观 訂订 計计 討讨 訓训 記记 設设 訪访 許许
-診诊 詢询 該该 詳详 認认 誠诚 誤误 說说 課课 調调 談谈 請请 論论 諮咨 講讲 謀谋 謝谢 證证 識识 議议
-護护 讀读 變变 豐丰 貝贝 負负 財财 貢贡 貨货 販贩 責责 貴贵 貸贷 費费 貿贸 資资 賓宾 賞赏 賦赋 質质
-購购 贊赞 趕赶 趨趋 躍跃 軍军 軌轨 軟软 較较 載载 輕轻 輸输 辦办 遷迁 運运 遠远 適适 選选 遺遗 還还
-邊边 鄰邻 醫医 釋释 針针 鋼钢 錯错 鍵键 長长 閒闲 間间 閱阅 闊阔 陣阵 陳陈 隨随 險险 隱隐 雖虽 雞鸡
-離离 難难 電电 靜静 響响 頂顶 項项 順顺 須须 預预 領领 頻频 額额 顏颜 類类 顧顾 飛飞 館馆 驅驱 驗验
-體体 髮发 鬥斗 魚鱼 鳥鸟 麥麦 黨党 齒齿 佈布 傑杰 備备 傳传 債债 傷伤 價价 儀仪 億亿 優优 兒儿 內内
-兩两 冊册 凱凯 劃划 劇剧 劑剂 勁劲 勝胜 勢势 勳勋 區区 協协 卻却 參参 雙双 發发 號号 啟启 團团 圓圆
-圖图 執执 堅坚 場场 塊块 塗涂 墊垫 壓压 壘垒 壞坏 夢梦 夾夹 奮奋 婦妇 孫孙 寧宁 寶宝 實实 寬宽 對对
-尋寻 導导 屆届 層层 屬属 島岛 嶺岭 巖岩 帥帅 師师 帳帐 帶带 幫帮 庫库 廠厂 廢废 廣广 彈弹 彎弯 徑径
-從从 徹彻 恆恒 惡恶 態态 慣惯 慮虑 憂忧 憑凭 懷怀 戰战 據据 擁拥 擇择 擊击 擴扩 攝摄 敗败 敵敌 數数
-斷断 時时 晉晋 暢畅 曆历 會会 東东 條条 棄弃 榮荣 槍枪 樂乐 標标 樞枢 機机 權权 歡欢 歲岁 歷历 歸归
-殘残 氣气 決决 沒没 況况 洶汹 淨净 淺浅 測测 滅灭 滬沪 漁渔 潛潜 濃浓 濕湿 災灾 為为 烏乌 無无 煙烟
-熱热 燈灯 爭争 牆墙 獎奖 獲获 現现 環环 產产 畝亩 畫画 當当 療疗 盡尽 監监 盤盘 確确 礙碍 禮礼 禦御
-稅税 種种 稱称 穩稳 窮穷 競竞 筆笔 節节 範范 築筑 簡简 糧粮 紀纪 紅红 純纯 紙纸 組组 細细 終终 絕绝
-"""
-
-
-def _pairs(spec: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for pair in spec.split():
-        trad, simp = pair[0], pair[1]
-        if len(pair) == 2 and trad != simp:
-            table.setdefault(trad, simp)
-    return table
-
-
-TRADITIONAL: dict[str, str] = _pairs(_TRADITIONAL_PAIRS)
-"""Traditional -> simplified characters (one character each) for words the extractor reads:
-bound words (達到), tier words (國家級), units (個, 萬), hedges (力爭) and metric keywords."""
+TRADITIONAL: dict[str, str] = lexicon.traditional()
+"""Traditional -> simplified characters, one character each (OpenCC's table, read from
+``vocabulary/traditional.tsv``), so that 達到, 國家級, 個, 萬 and 力爭 read as their simplified forms."""
 
 _CHAR_TABLE: dict[str, str] = {}
 _CHAR_TABLE.update({chr(0xFF10 + i): str(i) for i in range(10)})  # full-width digits

@@ -1,0 +1,43 @@
+"""The text engine's vocabulary is data: the traditional table is OpenCC's (regenerated and compared), and
+the extractor reads traditional versions of the five documents as well as the simplified ones."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import opencc
+
+import vetcompare as vc
+from vetcompare.text import lexicon
+from vetcompare.text.extract import extract_targets
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_traditional_table_is_what_the_script_makes_from_opencc():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_traditional.py"), "--check"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_table_is_one_character_for_one_and_leaves_everyday_characters():
+    table = lexicon.traditional()
+    assert len(table) > 4000
+    assert all(len(t) == 1 and len(s) == 1 for t, s in table.items())
+    assert table["國"] == "国" and table["萬"] == "万" and table["爭"] == "争"
+    assert "著" not in table and "乾" not in table  # 显著, 乾坤 stay as they are
+
+
+def _values(df):
+    return sorted((round(lo, 6), round(hi, 6)) for lo, hi in zip(df["value_low"], df["value_high"]))
+
+
+def test_traditional_versions_of_the_sources_read_like_the_originals(documents):
+    to_traditional = opencc.OpenCC("s2t").convert
+    for d in documents.itertuples():
+        text = vc.source_text(d.doc_id)
+        simplified = extract_targets(text, city_tier=d.city_tier, plan_end=int(d.period_end), text_form=d.text_form)
+        traditional = extract_targets(to_traditional(text), city_tier=d.city_tier, plan_end=int(d.period_end),
+                                      text_form=d.text_form)
+        assert _values(traditional) == _values(simplified), d.doc_id
+        assert list(traditional["metric_id"]) == list(simplified["metric_id"]), d.doc_id
