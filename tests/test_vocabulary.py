@@ -41,3 +41,13 @@ def test_traditional_versions_of_the_sources_read_like_the_originals(documents):
                                       text_form=d.text_form)
         assert _values(traditional) == _values(simplified), d.doc_id
         assert list(traditional["metric_id"]) == list(simplified["metric_id"]), d.doc_id
+
+
+def test_metric_rules_are_data_and_name_codebook_metrics(codebook):
+    from vetcompare.text.extract import METRIC_KEYWORDS
+
+    rows = lexicon.rows("metric_rules.tsv")
+    assert len(rows) == len(METRIC_KEYWORDS) > 80
+    known = set(codebook["metric_id"])
+    assert {row[0] for row in rows} <= known
+    assert all(len(row) == 5 and row[4] in ("", "clause", "sentence") for row in rows)

@@ -184,110 +184,13 @@ _NOT_GOVERNING = frozenset({"document_number", "date", "clock_time", "book_title
 # Metrics: keyword -> metric. First match wins; order from specific to general.
 # --------------------------------------------------------------------------------------------
 
-METRIC_KEYWORDS: tuple[tuple[str, str, str, str, str], ...] = (
-    # (metric_id, units it may have, phrase regex, context regex or "", context scope)
-    # The phrase is the words around the number (the clause piece between neighbouring values,
-    # explanations in brackets left out, # standing for the number); the context is the clause
-    # or the sentence the number sits in, again with # for the number.
-    ("students.dual_certificate_rate", "percent", r"双证|证书.*获取率", "", ""),
-    ("teachers.dual_qualified_share", "percent", r"双师", "", ""),
-    ("teachers.training_budget_share", "percent", r"培训经费|公用经费", "", ""),
-    ("skills.high_skilled_share", "percent", r"高技能人才", "", ""),
-    ("skills.skilled_share_of_employed", "percent", r"技能.*就业人员|就业人员.*技能", "", ""),
-    ("employment.retention_chongqing", "percent", r"留渝", "", ""),
-    ("employment.retention_twin_city", "percent", r"双城经济圈.*就业|留双城", "", ""),
-    ("employment.initial_rate", "percent", r"初次就业", "", ""),
-    ("employment.rate", "percent", r"就业率", "", ""),
-    ("employment.employer_satisfaction", "percent", r"满意", "", ""),
-    ("students.progression_rate.selected_schools", "percent", r"升学", r"其中[^。]*#", "clause"),
-    ("students.progression_rate.secondary", "percent", r"升学|接受高等职业教育|升入", "", ""),
-    ("students.skills_test_weight", "percent", r"技能测试|技能考试", "", ""),
-    ("conditions.schools_meeting_standard", "percent", r"办学条件|达标", "", ""),
-    ("programmes.industry_match_rate", "percent", r"匹配|对接.{0,6}产业", "", ""),
-    ("conditions.funding_growth", "percent", r"投入.*(?:增速|增长)|增速", "", ""),
-    ("programmes.practical_teaching_share", "percent", r"实践性?教学|课时", "", ""),
-    ("training.multiple_of_enrolment", "multiple", r"培训", "", ""),
-    ("cooperation.regional.joint_teacher_training", "person_times", r"师资|教师", "", ""),
-    ("cooperation.international.trainees", "person_times", r"人才", r"国际|国外|境外", "sentence"),
-    ("training.volume", "person_times", r"培训", "", ""),
-    ("cooperation.regional.joint_competitions", "times_per_year times", r"大赛|赛事|比赛", "", ""),
-    ("programmes.adjustments_per_year", "times_per_year times", r"调整", "", ""),
-    ("students.internship_months", "months", r"实习", "", ""),
-    ("teachers.industry_practice_months", "months", r"企业|实训基地|实践", "", ""),
-    ("teachers.recruit_industry_years", "years", r"工作经历|工作年限|企业工作", "", ""),
-    ("teachers.training_cycle_years", "years", r"轮训|一周期", "", ""),
-    ("governance.horizon_years", "years", r"经过.*时间|时间", "", ""),
-    ("conditions.equipment_per_student.engineering_medical", "yuan", r"(?:工科|医药|医学).*仪器设备", "", ""),
-    ("conditions.equipment_per_student.other", "yuan", r"仪器设备", "", ""),
-    ("conditions.student_aid", "yuan", r"资助|资金", "", ""),
-    ("conditions.student_aid_recipients", "persons", r"惠及|受资助|资助", "", ""),
-    ("schools.consolidation_threshold", "persons", r"整合|撤并|合并", "", ""),
-    ("schools.average_size", "persons", r"校均", "", ""),
-    ("students.enrolment_increase", "persons", r"在校生.*增加|增加.*在校生", "", ""),
-    ("schools.planned_enrolment", "persons", r"在校生.*规模", "", ""),
-    ("employment.graduates_cumulative", "persons", r"毕业生", "", ""),
-    ("students.reform_pilot_participants", "persons", r"培养模式改革|改革试点", "", ""),
-    ("skills.skilled_workers", "persons", r"技能型?人才", "", ""),
-    ("students.competition_rank", "rank", r".", r"大赛|竞赛", "clause"),
-    ("schools.higher.high_level.rank_west", "rank", r"西部", "", ""),
-    ("schools.higher.high_level.rank_national", "rank", r"全国", "", ""),
-    ("industry.training_bases.public", "count", r"公共实训基地", "", ""),
-    ("industry.training_bases.dual_reviewed", "count", r"双基地", r"验收", "sentence"),
-    ("industry.cooperation_projects_reviewed", "count", r"示范项目", r"验收", "sentence"),
-    ("industry.training_bases.dual", "count", r"双基地", "", ""),
-    ("industry.training_bases.integration", "count", r"产教融合.*实训基地|专业化.*实训基地", "", ""),
-    ("industry.training_bases.virtual", "count", r"虚拟仿真", "", ""),
-    ("industry.training_bases.renowned", "count", r"名实训基地", "", ""),
-    ("cooperation.international.joint_training_bases", "count", r"实训基地", r"国外|国际|境外|海外", "sentence"),
-    ("teachers.training_bases", "count", r"(?:双师|教师).*培训基地", "", ""),
-    ("teachers.industry_practice_stations", "count", r"流动站", "", ""),
-    ("industry.enterprises", "count", r"产教融合型企业", "", ""),
-    ("cooperation.regional.alliances", "count", r"联盟", r"协同发展|跨区域|毗邻", "clause"),
-    ("industry.vocational_groups", "count", r"职业教育集团|职教集团|联盟", "", ""),
-    ("industry.vocational_parks", "count", r"园区", "", ""),
-    ("industry.brands", "count", r"品牌", "", ""),
-    ("industry.apprenticeship_pilots", "count", r"学徒制", "", ""),
-    ("cooperation.international.luban_workshops", "count", r"鲁班工坊", "", ""),
-    ("cooperation.international.courses_introduced", "count", r"课程", r"引进国外|国外.*课程|境外", "sentence"),
-    ("cooperation.international.joint_projects", "count", r"合作办学项目|国际化合作", "", ""),
-    ("cooperation.international.schools", "count", r"国际化水平|国际化.*学校", "", ""),
-    ("cooperation.regional.joint_programmes", "count", r"联合培养.*专业|联合.*试点专业", "", ""),
-    ("programmes.bachelor_pilot", "count", r"试点专业", r"本科", "sentence"),
-    ("schools.bachelor_pilot", "count", r"试点院校|试点学校", r"本科", "sentence"),
-    ("schools.university.applied", "count", r"应用型大学|应用型本科", "", ""),
-    ("schools.university.vocational", "count", r"职业大学|职业技术大学", "", ""),
-    ("programmes.online_courses", "count", r"在线精品课程|精品在线", "", ""),
-    ("programmes.ideological_courses", "count", r"课程思政", "", ""),
-    ("programmes.new_points", "count", r"新增.*专业点", "", ""),
-    ("programmes.closed_points", "count", r"撤销.*专业点", "", ""),
-    ("programmes.higher.high_level_group", "count", r"高职.*专业群", "", ""),
-    ("programmes.secondary.high_level_group", "count", r"(?:中职|中等职业).*专业群", "", ""),
-    ("programmes.higher.high_level_group", "count", r"专业群", r"高职", "sentence"),
-    ("programmes.secondary.high_level_group", "count", r"专业群", r"中职|中等职业", "sentence"),
-    ("schools.secondary.new", "count", r"招引|新建", "", ""),
-    ("schools.higher.high_level", "count", r"高水平高职|高水平高等职业|双高", "", ""),
-    ("schools.secondary.high_level", "count", r"优质中职|高水平中等职业|高水平中职|双优", "", ""),
-    ("programmes.secondary.high_level", "count", r"优质专业|高水平专业(?!群)", "", ""),
-    ("schools.secondary.demonstration", "count", r"示范学校|示范中职|示范校", "", ""),
-    ("programmes.secondary.demonstration", "count", r"示范.{0,4}专业|特色\)?专业", "", ""),
-    ("schools.secondary.renowned", "count", r"名校", "", ""),
-    ("programmes.secondary.renowned", "count", r"名专业", "", ""),
-    ("schools.secondary.per_county", "count", r"每县|每个县", "", ""),
-    ("schools.secondary.total", "count", r"中等职业学校|中职学校", r"办好", "clause"),
-    ("schools.higher.total", "count", r"高等职业学校|高职院校", r"办好", "clause"),
-    ("schools.secondary.new", "count", r"建设.*(?:中职|中等职业)学校", "", ""),
-    ("schools.higher.introduced", "count", r"高职院校|高等职业学校", r"引进", "clause"),
-    ("schools.smart", "count", r"智慧学校", "", ""),
-    ("schools.moral_education", "count", r"德育", "", ""),
-    ("industry.partner_enterprises", "count", r"企业", r"合作", "clause"),
-    ("industry.partner_schools", "count", r"职业院校|职业学校", r"合作", "clause"),
-    ("governance.policy_documents", "count", r"文件", "", ""),
-)
-"""Keyword -> metric table: (metric_id, units, phrase regex, context regex, context scope). A
-rule applies when the expression's unit is one of its units ('count' also takes a number without
-a unit), its phrase regex matches the words around the number and its context regex (if any)
-matches the number's clause or sentence. The first rule that applies gives the metric; none
-leaves it blank."""
+METRIC_KEYWORDS: tuple[tuple[str, str, str, str, str], ...] = tuple(
+    tuple(row + [""] * (5 - len(row))) for row in lexicon.rows("metric_rules.tsv"))
+"""(metric_id, units it may have, phrase regex, context regex or "", context scope), from
+``vocabulary/metric_rules.tsv``: the phrase is the words around the number (the clause piece between
+neighbouring values, explanations in brackets left out, # standing for the number); the context is the
+clause or the sentence the number sits in, again with # for the number. A rule applies when the unit is
+one of its units (count also takes a number without a unit); the first that applies gives the metric."""
 
 _METRIC_RULES = tuple((m, frozenset(u.split()), re.compile(p), re.compile(c) if c else None, scope)
                       for m, u, p, c, scope in METRIC_KEYWORDS)
