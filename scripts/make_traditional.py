@@ -18,20 +18,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from vetcompare.text.encoding import everyday_simplified  # noqa: E402
 TARGET = ROOT / "vetcompare" / "text" / "vocabulary" / "traditional.tsv"
 BLOCKS = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)]
-
-
-def everyday_simplified() -> set[str]:
-    """GB 2312 level 1: the 3,755 characters of everyday simplified text."""
-    out = set()
-    for lead in range(0xB0, 0xD8):
-        for trail in range(0xA1, 0xFF):
-            try:
-                out.add(bytes([lead, trail]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return out
 
 
 def table() -> str:

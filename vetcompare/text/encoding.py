@@ -33,8 +33,8 @@ MIN_HANZI = 20
 
 
 @lru_cache(maxsize=None)
-def common_hanzi() -> frozenset[str]:
-    """GB 2312 level 1 (rows B0–D7) and Big5 常用字 (A440–C67E): the characters of everyday use."""
+def everyday_simplified() -> frozenset[str]:
+    """GB 2312 level 1 (rows B0–D7): the 3,755 characters of everyday simplified text."""
     out = set()
     for lead in range(0xB0, 0xD8):
         for trail in range(0xA1, 0xFF):
@@ -42,6 +42,13 @@ def common_hanzi() -> frozenset[str]:
                 out.add(bytes([lead, trail]).decode("gb2312"))
             except UnicodeDecodeError:
                 pass
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def common_hanzi() -> frozenset[str]:
+    """GB 2312 level 1 and Big5 常用字 (A440–C67E): the characters of everyday use."""
+    out = set(everyday_simplified())
     for code in range(0xA440, 0xC67F):
         try:
             out.add(code.to_bytes(2, "big").decode("big5"))
