@@ -78,7 +78,6 @@ TEXT = {  # key -> (Chinese, English)
     "metric_header": ("指标", "metric"),
     "region_header": ("地区", "region"),
     "nothing": ("所选条件下没有量化表述", "no statements for this choice"),
-    "percent_axis": ("百分比轴一律为0–100%", "percent axes always span 0–100%"),
 }
 
 

@@ -121,7 +121,7 @@ def wrap(fig: Figure, parts: list[str], sep: str, width_px: float, size: float) 
     return "\n".join(lines + [line])
 
 
-def finish(fig: Figure, *, handles=(), note: str = "", note_parts: list[str] | None = None, own_axes=None) -> Chart:
+def finish(fig: Figure, *, handles=(), note_parts: list[str] | None = None, own_axes=None) -> Chart:
     """Add the legend (``handles``) and the source note below the panels, grow the figure by
     the space they take, run the layout once and freeze it. Returns ``fig``. Drawn into a
     caller's ``own_axes``, the legend goes inside that axes and the figure is left as it is."""
@@ -135,9 +135,8 @@ def finish(fig: Figure, *, handles=(), note: str = "", note_parts: list[str] | N
         legend = _legend(fig, list(handles), width_px) if handles else None
         foot = None
         if note_parts:
-            note = wrap(fig, note_parts, "; ", width_px, SIZES["note"])
-        if note:
-            foot = fig.text(0, 0, note, fontsize=SIZES["note"], color="#555555", ha="left", va="bottom")
+            foot = fig.text(0, 0, wrap(fig, note_parts, "; ", width_px, SIZES["note"]), fontsize=SIZES["note"],
+                            color="#555555", ha="left", va="bottom")
         below = sum(text_box(fig, a).height + GAP / 72 * dpi for a in (legend, foot) if a is not None)
         _grow_and_freeze(fig, below / dpi)
         _stack_below(fig, [a for a in (legend, foot) if a is not None])

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .csvio import LONE_SURROGATE
 from .problems import BadInput
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 _UNESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class CellError(ValueError):

@@ -110,8 +110,9 @@ class DataFolder:
     def _read_codebook(self) -> tuple[dict, ...]:
         table, problems = read_csv(self.root / "codebook.csv", "codebook.csv")
         rows, more = check_table(table, schema.CODEBOOK_FIELDS)
-        if problems + more + check_unique(table, rows, "metric_id"):
-            raise DataError(problems + more + check_unique(table, rows, "metric_id"))
+        problems += more + check_unique(table, rows, "metric_id")
+        if problems:
+            raise DataError(problems)
         return tuple(rows)
 
     def source_path(self, doc_id: str) -> Path:
@@ -278,10 +279,11 @@ def default_folder() -> DataFolder:
 
 
 def folder(data: DataFolder | str | Path | None = None) -> DataFolder:
-    """``data`` as a DataFolder: a folder object, a path to one, or None for the default folder."""
+    """``data`` as a DataFolder: a folder object, a path to one (one object per path, read once), or None
+    for the default folder."""
     if data is None:
         return default_folder()
-    return data if isinstance(data, DataFolder) else DataFolder(data)
+    return data if isinstance(data, DataFolder) else _cached_folder(Path(data).expanduser())
 
 
 def load_documents(data=None) -> pd.DataFrame:
