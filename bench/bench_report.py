@@ -72,15 +72,19 @@ def parts() -> None:
             timed(f"  workbook {lang}", lambda: vc.write_workbook(Path(out) / f"t_{lang}.xlsx", lang=lang))
 
 
-def whole_report() -> None:
+def whole_report(runs: int) -> None:
+    """The command a user runs, ``runs`` times (the machine's timings vary by a few tenths): each run and the median."""
+    import statistics
+
     with tempfile.TemporaryDirectory() as out:
         timed("import vetcompare (fresh process)",
               lambda: subprocess.run([sys.executable, "-c", "import vetcompare"], check=True))
-        timed("report, both languages, all formats (CLI)", lambda: subprocess.run(
-            [sys.executable, "-m", "vetcompare", "report", "--out", out], check=True, capture_output=True))
-        timed("report, Chinese only (CLI)", lambda: subprocess.run(
-            [sys.executable, "-m", "vetcompare", "report", "--out", out, "--lang", "zh"], check=True,
-            capture_output=True))
+        for label, extra in (("report, both languages, all formats (CLI)", []),
+                             ("report, Chinese only (CLI)", ["--lang", "zh"])):
+            seconds = [timed(f"{label} run {i + 1}", lambda: subprocess.run(
+                [sys.executable, "-m", "vetcompare", "report", "--out", out, *extra], check=True,
+                capture_output=True)) for i in range(runs)]
+            print(f"{label + ', median':<52} {statistics.median(seconds):8.2f} s")
 
 
 def notebooks() -> None:
@@ -99,10 +103,11 @@ def notebooks() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="leave out the notebooks")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the whole report (default 5)")
     args = parser.parse_args()
     print(f"python {platform.python_version()}, {os.cpu_count()} CPU(s), {platform.machine()}")
     first_chart()
-    whole_report()
+    whole_report(args.runs)
     print("parts, one after another in this process:")
     parts()
     if not args.quick:

@@ -1,7 +1,7 @@
 """Cut the static Chinese font that vetcompare ships, from the variable Noto Sans SC.
 
     pip install uharfbuzz 'justmytype-intl-cjk>=0.1.0,<0.2'
-    python scripts/cut_font.py            # writes vetcompare/assets/fonts/NotoSansSC-GBK-Regular.ttf
+    python scripts/cut_font.py            # writes the two files named in PARTS
 
 Why a static, subset file: matplotlib cannot choose a weight of a variable font (it draws the
 default instance, Thin), and a full CJK font makes every PDF save slow. HarfBuzz pins the weight
@@ -11,6 +11,11 @@ full-width forms, in about a second. The outlines stay TrueType (glyf), which PD
 correctly when matplotlib embeds them as Type 42. The family is renamed "Noto Sans SC GBK" so that a
 system-wide Noto Sans SC (often CFF) is never taken for it; the OFL allows modified versions
 under a name without a Reserved Font Name (Noto Sans SC reserves only "Source").
+
+Two files, one family chain: the common part (GB 2312, whose 6,763 characters hold almost every
+word of a policy text, plus Latin and symbols) and the rest of GBK. matplotlib falls back glyph by
+glyph from the first to the second, and every PDF save subsets only the fonts a chart uses: a
+third of the glyphs to parse makes each PDF about 40 ms faster than one GBK file.
 
 ``--check`` cuts into memory and exits 1 if the shipped file differs in characters, advances, names
 or outlines (the cut is deterministic; bytes may differ between releases of the tools).
@@ -25,9 +30,7 @@ from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "vetcompare" / "analysis" / "assets" / "fonts" / "NotoSansSC-GBK-Regular.ttf"
-FAMILY = "Noto Sans SC GBK"
-POSTSCRIPT = "NotoSansSCGBK-Regular"
+FOLDER = ROOT / "vetcompare" / "analysis" / "assets" / "fonts"
 WEIGHT = 400
 # Unicode blocks kept beside GBK: Latin, general punctuation, super/subscripts, letterlike,
 # arrows, maths, enclosed numerals, box drawing, geometric shapes, CJK punctuation, full-width forms.
@@ -40,16 +43,36 @@ BLOCKS = [(0x20, 0x7F), (0xA0, 0x250), (0x2000, 0x2070), (0x2070, 0x20A0), (0x21
 DROPPED = ("GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "STAT")
 
 
-def gbk_codepoints() -> set[int]:
-    """Every character that GBK encodes in two bytes."""
+def double_byte(codec: str, leads: range, trails: range) -> set[int]:
+    """Every character that ``codec`` encodes in two bytes with these lead and trail bytes."""
     out = set()
-    for lead in range(0x81, 0xFF):
-        for trail in range(0x40, 0xFF):
+    for lead in leads:
+        for trail in trails:
             try:
-                out.add(ord(bytes([lead, trail]).decode("gbk")))
+                out.add(ord(bytes([lead, trail]).decode(codec)))
             except UnicodeDecodeError:
                 pass
     return out
+
+
+def common() -> set[int]:
+    """GB 2312 and the blocks beside it: the first file of the chain."""
+    codepoints = double_byte("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF))
+    for lo, hi in BLOCKS:
+        codepoints.update(range(lo, hi))
+    return codepoints
+
+
+def extension() -> set[int]:
+    """The rest of GBK: the second file, used only for rarer characters."""
+    return double_byte("gbk", range(0x81, 0xFF), range(0x40, 0xFF)) - common()
+
+
+# file name -> (family, PostScript name, characters)
+PARTS = {
+    "NotoSansSC-GBK-Regular.ttf": ("Noto Sans SC GBK", "NotoSansSCGBK-Regular", common),
+    "NotoSansSC-GBKExt-Regular.ttf": ("Noto Sans SC GBK Ext", "NotoSansSCGBKExt-Regular", extension),
+}
 
 
 def variable_font() -> Path:
@@ -58,16 +81,13 @@ def variable_font() -> Path:
     return Path(str(next(f for f in folder.iterdir() if f.name.endswith(".ttf"))))
 
 
-def cut() -> bytes:
-    """The static, subset, renamed font as bytes."""
+def cut(codepoints: set[int], family: str, postscript: str) -> bytes:
+    """The static font holding ``codepoints``, renamed, as bytes."""
     import uharfbuzz as hb
     from fontTools.ttLib import TTFont
 
     face = hb.Face(hb.Blob.from_file_path(str(variable_font())))
     wanted = hb.SubsetInput()
-    codepoints = gbk_codepoints()
-    for lo, hi in BLOCKS:
-        codepoints.update(range(lo, hi))
     wanted.unicode_set.update(codepoints)
     wanted.pin_axis_location(face, "wght", WEIGHT)
     for tag in DROPPED:  # layout and vertical tables matplotlib never reads; each PDF save parses them
@@ -78,11 +98,11 @@ def cut() -> bytes:
     for record in list(names.names):  # HarfBuzz keeps the default instance's names ("Thin")
         if record.nameID in (1, 4, 6, 16, 17):
             names.removeNames(nameID=record.nameID)
-    names.setName(FAMILY, 1, 3, 1, 0x409)
+    names.setName(family, 1, 3, 1, 0x409)
     names.setName("Regular", 2, 3, 1, 0x409)
-    names.setName(f"{FAMILY} Regular", 4, 3, 1, 0x409)
-    names.setName(POSTSCRIPT, 6, 3, 1, 0x409)
-    names.setName(f"2.004;vetcompare;{POSTSCRIPT}", 3, 3, 1, 0x409)
+    names.setName(f"{family} Regular", 4, 3, 1, 0x409)
+    names.setName(postscript, 6, 3, 1, 0x409)
+    names.setName(f"2.004;vetcompare;{postscript}", 3, 3, 1, 0x409)
     font["OS/2"].usWeightClass = WEIGHT
     font["head"].modified = font["head"].created  # no timestamp of today: the cut is reproducible
     buffer = io.BytesIO()
@@ -110,15 +130,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
     args = parser.parse_args(argv)
-    data = cut()
-    if args.check:
-        same = TARGET.is_file() and same_font(TARGET.read_bytes(), data)
-        print(f"{TARGET.name}: {'identical' if same else 'DIFFERS'} ({len(data):,} bytes cut)")
-        return 0 if same else 1
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_bytes(data)
-    print(f"wrote {TARGET.relative_to(ROOT)} ({len(data):,} bytes)")
-    return 0
+    differ = 0
+    for name, (family, postscript, characters) in PARTS.items():
+        target, data = FOLDER / name, cut(characters(), family, postscript)
+        if args.check:
+            same = target.is_file() and same_font(target.read_bytes(), data)
+            print(f"{name}: {'identical' if same else 'DIFFERS'} ({len(data):,} bytes cut)")
+            differ += not same
+            continue
+        FOLDER.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        print(f"wrote {target.relative_to(ROOT)} ({len(data):,} bytes)")
+    return 1 if differ else 0
 
 
 if __name__ == "__main__":

@@ -25,17 +25,37 @@ def _missing_glyph_warnings(caught):
     return [str(w.message) for w in caught if MISSING in str(w.message)]
 
 
-def test_shipped_font_is_static_regular_truetype_with_its_licence():
-    font = TTFont(fonts.font_path())
-    assert "glyf" in font and "CFF " not in font  # TrueType outlines embed cleanly in PDF
-    assert "fvar" not in font  # static: no variable weight axis left
-    assert font["OS/2"].usWeightClass == 400
-    assert font["name"].getDebugName(1) == fonts.FAMILY
+def test_shipped_fonts_are_static_regular_truetype_with_their_licence():
+    for path, family in zip(fonts.font_paths(), (fonts.FAMILY, fonts.EXT_FAMILY)):
+        font = TTFont(path)
+        assert "glyf" in font and "CFF " not in font  # TrueType outlines embed cleanly in PDF
+        assert "fvar" not in font  # static: no variable weight axis left
+        assert font["OS/2"].usWeightClass == 400
+        assert font["name"].getDebugName(1) == family
     assert os.path.isfile(os.path.join(os.path.dirname(fonts.font_path()), "OFL.txt"))
 
 
+def _cmap(path):
+    return TTFont(path).getBestCmap()
+
+
+def test_the_two_files_split_gbk_without_overlap_or_gap():
+    main, ext = (set(_cmap(p)) for p in fonts.font_paths())
+    assert not (main & ext)
+    gbk = set()
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            try:
+                gbk.add(ord(bytes([lead, trail]).decode("gbk")))
+            except UnicodeDecodeError:
+                pass
+    missing = gbk - (main | ext)  # Noto Sans SC itself lacks a symbol or two of GBK (e.g. U+2252)
+    assert len(missing) < 5 and not any(0x3400 <= c <= 0x9FFF for c in missing)
+    assert {ord(c) for c in "重庆巴中碚渝璧"} <= main and {ord("埇"), ord("硚")} <= ext  # GBK, not GB 2312
+
+
 def test_font_covers_every_character_of_data_and_labels():
-    cmap = TTFont(fonts.font_path()).getBestCmap()
+    cmap = {**_cmap(fonts.font_paths()[0]), **_cmap(fonts.font_paths()[1])}
     words = set()
     for frame in (vc.load_documents(), vc.load_codebook(), vc.load_targets()):
         for column in frame.columns:
@@ -72,6 +92,7 @@ def test_chart_renders_and_embeds(tmp_path):
     pdf = files["pdf"].read_bytes()
     assert b"/FontFile2" in pdf and b"/FontFile3" not in pdf  # TrueType, not CFF
     assert b"NotoSansSCGBK-Regular" in pdf
+    assert b"NotoSansSCGBKExt" not in pdf  # the title holds no rare character: only the small file is embedded
     root = ET.parse(files["svg"]).getroot()
     assert list(root.iter("{http://www.w3.org/2000/svg}text")) == []  # nothing needs a font to view
 
@@ -91,6 +112,19 @@ def test_distinct_characters_look_distinct():
     images = [_ink(c, fonts.rc_params()) for c in "碚渝璧硚埇"]
     assert all(img != blank for img in images)
     assert len(set(images)) == 5
+
+
+def test_a_rare_character_comes_from_the_second_file_and_is_embedded(tmp_path):
+    path = tmp_path / "rare.pdf"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with matplotlib.rc_context(fonts.rc_params()):
+            fig = Figure(figsize=(3, 1))
+            fig.text(0.1, 0.5, "埇桥区 60%")
+            fig.savefig(path)
+    assert _missing_glyph_warnings(caught) == []
+    pdf = path.read_bytes()
+    assert b"NotoSansSCGBKExt-Regular" in pdf and b"NotoSansSCGBK-Regular" in pdf
 
 
 def test_detector_sees_missing_glyphs_without_the_font():

@@ -50,6 +50,7 @@ def test_wheel_ships_the_data(tmp_path):
                      "vetcompare/data/shipped/repairs.csv", "vetcompare/data/shipped/sources/beibei-2020.txt",
                      "vetcompare/data/shipped/targets/bazhong-2021.csv",
                      "vetcompare/analysis/assets/fonts/NotoSansSC-GBK-Regular.ttf",
+                     "vetcompare/analysis/assets/fonts/NotoSansSC-GBKExt-Regular.ttf",
                      "vetcompare/analysis/assets/fonts/OFL.txt"]:
         assert required in names
     # installed from the wheel, the package finds its data without the source tree

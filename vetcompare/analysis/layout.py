@@ -6,8 +6,9 @@ canvas. Every step below asks the renderer for real text extents instead of gues
 character counts: the legend takes as many columns as fit the width, the source note wraps at
 the width, the figure grows by exactly what they need, and each value label tries a short list
 of positions around its mark and takes the first that is inside its panel and clear of marks and
-other labels. The panel layout is computed once and then frozen, so labels placed in display
-coordinates stay where they were checked.
+other labels. The panels are laid out once (:func:`arrange`, one measuring pass instead of the two of
+matplotlib's constrained layout) and never moved again, so labels placed in display coordinates
+stay where they were checked.
 """
 
 from __future__ import annotations
@@ -38,11 +39,14 @@ _SPOTS += [(dx, k * sign * 8, ha, "center") for k in (1, 2, 3, 4) for sign in (1
 class Chart(Figure):
     """A matplotlib Figure that Jupyter displays as a PNG without pyplot or ``%matplotlib``.
 
+    ``heading`` is the chart's title (see :func:`heading`), kept above the panels by the layout.
     IPython asks an object for ``_repr_png_``; a plain Figure built without pyplot has none
     (the inline backend registers its formatter only when pyplot is imported), so the cell
     would show ``<Figure size ...>``. Where the inline backend is active its formatter wins and
     shows the same figure.
     """
+
+    heading = None
 
     def _repr_png_(self):
         buffer = io.BytesIO()
@@ -71,12 +75,17 @@ def chart_function(build):
 
 
 def new_chart(width: float = PAGE_WIDTH, height: float = 3.0) -> Chart:
-    """An empty chart with the Chinese font, constrained layout and an Agg canvas (to measure text)."""
+    """An empty chart with the Chinese font and an Agg canvas (to measure text); :func:`finish` lays it out."""
     with _rc():
-        fig = Chart(figsize=(width, height), layout="constrained", dpi=100)
+        fig = Chart(figsize=(width, height), dpi=100)
     FigureCanvasAgg(fig)
-    fig.get_layout_engine().set(h_pad=GAP / 72, w_pad=GAP / 72)
     return fig
+
+
+def heading(fig: Chart, text: str):
+    """The chart's title, top left above the panels."""
+    fig.heading = fig.text(0.01, 1, text, fontsize=SIZES["title"], ha="left", va="top")
+    return fig.heading
 
 
 def panels(ax, n: int, nrows: int, ncols: int, height: float, **kwargs):
@@ -138,41 +147,113 @@ def finish(fig: Figure, *, handles=(), note_parts: list[str] | None = None, own_
             foot = fig.text(0, 0, wrap(fig, note_parts, "; ", width_px, SIZES["note"]), fontsize=SIZES["note"],
                             color="#555555", ha="left", va="bottom")
         below = sum(text_box(fig, a).height + GAP / 72 * dpi for a in (legend, foot) if a is not None)
-        _grow_and_freeze(fig, below / dpi)
-        _stack_below(fig, [a for a in (legend, foot) if a is not None])
+        lowest = _grow_and_arrange(fig, below / dpi)
+        _stack_below(fig, [a for a in (legend, foot) if a is not None], lowest)
     return fig
 
 
 def _legend(fig: Figure, handles: list, width_px: float):
-    """A legend with as many columns as fit ``width_px`` (at least one)."""
-    for ncols in range(min(len(handles), 6), 0, -1):
-        legend = fig.legend(handles=handles, ncols=ncols, fontsize=SIZES["legend"], frameon=False,
-                            loc="lower left", bbox_to_anchor=(0, 0), borderaxespad=0, handlelength=1.6,
-                            columnspacing=1.2, borderpad=0.2)
+    """A legend with as many columns as fit ``width_px`` (at least one): the widest possible
+    count is guessed from the width of one row, then lowered until the legend fits."""
+    wide = _make_legend(fig, handles, len(handles))
+    per_column = text_box(fig, wide).width / len(handles)
+    if text_box(fig, wide).width <= width_px and len(handles) <= 6:
+        return wide
+    wide.remove()
+    for ncols in range(max(1, min(6, len(handles), int(width_px // per_column) + 1)), 0, -1):
+        legend = _make_legend(fig, handles, ncols)
         if text_box(fig, legend).width <= width_px or ncols == 1:
             return legend
         legend.remove()
     return None
 
 
-def _grow_and_freeze(fig: Figure, extra_in: float) -> None:
-    """Make the figure taller by ``extra_in``, lay the panels out above that band, and freeze."""
+def _make_legend(fig: Figure, handles: list, ncols: int):
+    return fig.legend(handles=handles, ncols=ncols, fontsize=SIZES["legend"], frameon=False, loc="lower left",
+                      bbox_to_anchor=(0, 0), borderaxespad=0, handlelength=1.6, columnspacing=1.2, borderpad=0.2)
+
+
+def _grow_and_arrange(fig: Figure, extra_in: float) -> float:
+    """Make the figure taller by ``extra_in`` and lay the panels out above that band; return the
+    lowest edge of the panels' decorations (pixels)."""
     width, height = fig.get_size_inches()
     fig.set_size_inches(width, height + extra_in)
-    band = extra_in / (height + extra_in)
-    engine = fig.get_layout_engine()
-    engine.set(rect=(0, band, 1, 1 - band))
-    engine.execute(fig)
-    fig.set_layout_engine("none")
+    return arrange(fig, bottom=extra_in * fig.dpi)
 
 
-def _stack_below(fig: Figure, artists: list) -> None:
-    """Put the legend and note one under the other, from the bottom of the panels down."""
+def arrange(fig: Chart, bottom: float = 0.0) -> float:
+    """Place the visible panels of ``fig``'s grid above ``bottom`` (pixels) so that each panel's
+    ticks, labels and title fit beside it with a gap of GAP points, panels of a column aligned.
+
+    One measuring pass: a panel's decorations are measured at its first size, and measured again
+    only if resizing changed its ticks (the tick texts, hence their extents, are otherwise the same).
+    Returns the lowest edge of the decorations (pixels).
+    """
+    axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_subplotspec() is not None]
+    if not axes:
+        return bottom
+    renderer = fig.canvas.get_renderer()
+    if fig.heading is not None:
+        fig.heading.set_y(1 - GAP / 72 * fig.dpi / fig.bbox.height)
+    for _ in range(2):
+        before = [_ticks(ax) for ax in axes]
+        grid = _Grid(fig, axes, renderer, bottom)
+        for ax in axes:
+            ax.set_position(grid.cell(ax), which="both")
+        if [_ticks(ax) for ax in axes] == before:
+            break
+    return grid.lowest
+
+
+def _ticks(ax) -> tuple:
+    return tuple(ax.xaxis.get_majorticklocs()), tuple(ax.yaxis.get_majorticklocs())
+
+
+class _Grid:
+    """Column widths and row heights of a figure's grid of panels, from their measured decorations."""
+
+    def __init__(self, fig: Chart, axes: list, renderer, bottom: float):
+        spec = axes[0].get_subplotspec().get_gridspec()
+        self.nrows, self.ncols = spec.get_geometry()
+        self.pad = GAP / 72 * fig.dpi
+        width, height = fig.bbox.width, fig.bbox.height
+        left, right = [0.0] * self.ncols, [0.0] * self.ncols
+        top, below = [0.0] * self.nrows, [0.0] * self.nrows
+        for ax in axes:
+            pos, tight = ax.get_window_extent(renderer), ax.get_tightbbox(renderer, for_layout_only=True)
+            r, c = ax.get_subplotspec().rowspan.start, ax.get_subplotspec().colspan.start
+            left[c], right[c] = max(left[c], pos.x0 - tight.x0), max(right[c], tight.x1 - pos.x1)
+            top[r], below[r] = max(top[r], tight.y1 - pos.y1), max(below[r], pos.y0 - tight.y0)
+        title = fig.heading.get_window_extent(renderer).height + self.pad if fig.heading is not None else 0.0
+        free_w = width - self.pad * (self.ncols + 1) - sum(left) - sum(right)
+        free_h = height - bottom - title - self.pad * (self.nrows + 1) - sum(top) - sum(below)
+        self.widths = _shares(max(free_w, 10.0), spec.get_width_ratios() or [1] * self.ncols)
+        self.heights = _shares(max(free_h, 10.0), spec.get_height_ratios() or [1] * self.nrows)
+        self.x0 = [self.pad + sum(left[:c + 1]) + sum(right[:c]) + sum(self.widths[:c]) + self.pad * c
+                   for c in range(self.ncols)]
+        y_top = height - title - self.pad
+        self.y1 = [y_top - sum(top[:r + 1]) - sum(below[:r]) - sum(self.heights[:r]) - self.pad * r
+                   for r in range(self.nrows)]
+        self.size = (width, height)
+        last = max(ax.get_subplotspec().rowspan.start for ax in axes)
+        self.lowest = self.y1[last] - self.heights[last] - below[last]
+
+    def cell(self, ax) -> tuple[float, float, float, float]:
+        """(left, bottom, width, height) of ``ax`` in figure fractions."""
+        r, c = ax.get_subplotspec().rowspan.start, ax.get_subplotspec().colspan.start
+        width, height = self.size
+        y0 = self.y1[r] - self.heights[r]
+        return self.x0[c] / width, y0 / height, self.widths[c] / width, self.heights[r] / height
+
+
+def _shares(total: float, ratios) -> list[float]:
+    return [total * r / sum(ratios) for r in ratios]
+
+
+def _stack_below(fig: Figure, artists: list, lowest: float) -> None:
+    """Put the legend and note one under the other, from ``lowest`` (the panels' decorations) down."""
     pad = GAP / 72 * fig.dpi
-    visible = [ax for ax in fig.axes if ax.get_visible()]
-    lowest = min(ax.bbox.y0 for ax in visible)
-    bottom_row = [ax for ax in visible if ax.bbox.y0 < lowest + 1]  # only these can reach lower
-    y = min(ax.get_tightbbox(fig.canvas.get_renderer()).y0 for ax in bottom_row) - pad
+    y = lowest - pad
     to_fig = fig.transFigure.inverted()
     for artist in artists:
         height = text_box(fig, artist).height

@@ -254,7 +254,7 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
     else:
         legend = {r: colours[r] for r in colours if r in set(rows[region])}
     if title:
-        fig.suptitle(title, x=0.01, ha="left", fontsize=layout.SIZES["title"])
+        layout.heading(fig, title)
     handles = marks.colour_handles(legend) + marks.legend_handles(drawn.keys, lang)
     layout.finish(fig, handles=handles, note_parts=_note_parts(rows["doc_id"], lang))
     layout.place_labels(fig, drawn.labels, drawn.artists)
@@ -309,7 +309,7 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
         ax.text(j, i, str(n) if n else "–", ha="center", va="center", fontsize=layout.SIZES["label"] + 0.5,
                 color="white" if n > peak * 0.6 else "#222222")
     if own is None:
-        fig.suptitle(labels.text("coverage", lang), x=0.01, ha="left", fontsize=layout.SIZES["title"])
+        layout.heading(fig, labels.text("coverage", lang))
     return layout.finish(fig, note_parts=_note_parts(rows["doc_id"], lang), own_axes=own)
 
 
@@ -337,7 +337,7 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None)
     ax.set_axisbelow(True)
     ax.set_xlabel(labels.text("year", lang), fontsize=layout.SIZES["tick"])
     if own is None:
-        fig.suptitle(labels.text("timeline", lang), x=0.01, ha="left", fontsize=layout.SIZES["title"])
+        layout.heading(fig, labels.text("timeline", lang))
     handles = [
         Line2D([], [], color="#999999", linewidth=6, alpha=0.4, label=labels.text("period", lang)),
         Line2D([], [], color="#333333", marker="|", markersize=10, linestyle="none", label=labels.text("issued", lang)),
@@ -429,7 +429,7 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
     used = set(pd.concat([p[1] for p in panels])[region])
     handles = marks.colour_handles({r: c for r, c in colours.items() if r in used})
     handles += marks.legend_handles(drawn.keys, lang) + list(lines.values())
-    fig.suptitle(labels.text("b2t", lang), x=0.01, ha="left", fontsize=layout.SIZES["title"])
+    layout.heading(fig, labels.text("b2t", lang))
     layout.finish(fig, handles=handles, note_parts=_note_parts(pd.concat([p[1] for p in panels])["doc_id"], lang))
     layout.place_labels(fig, drawn.labels, drawn.artists)
     return fig
@@ -471,7 +471,7 @@ def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: in
         for fmt in formats:
             target = path.with_suffix("." + fmt)
             with atomic_path(target) as tmp:
-                options = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {"metadata": {"Creator": "vetcompare"}}
+                options = {"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {"metadata": {"Creator": "vetcompare"}}
                 fig.savefig(tmp, format=fmt, dpi=dpi, **options)
             written.append(target)
     return written

@@ -94,7 +94,9 @@ class DataFolder:
 
     def documents(self) -> pd.DataFrame:
         """The document registry: one row per source document (doc_id, file, region, ..., sha256)."""
-        return schema.to_frame(list(self.document_rows()), schema.DOCUMENT_FIELDS)
+        frame = self._cached("documents_frame", lambda: schema.to_frame(list(self.document_rows()),
+                                                                          schema.DOCUMENT_FIELDS))
+        return frame.copy()  # a caller may change its copy; the cache stays as read
 
     def document(self, doc_id: str) -> dict:
         """The registry row of ``doc_id``; an unknown id lists the known ones."""
@@ -105,7 +107,9 @@ class DataFolder:
 
     def codebook(self) -> pd.DataFrame:
         """The codebook: one row per metric (metric_id, theme, label_zh, label_en, unit, definition)."""
-        return schema.to_frame(list(self._cached("codebook", self._read_codebook)), schema.CODEBOOK_FIELDS)
+        frame = self._cached("codebook_frame", lambda: schema.to_frame(
+            list(self._cached("codebook", self._read_codebook)), schema.CODEBOOK_FIELDS))
+        return frame.copy()  # a caller may change its copy; the cache stays as read
 
     def _read_codebook(self) -> tuple[dict, ...]:
         table, problems = read_csv(self.root / "codebook.csv", "codebook.csv")
