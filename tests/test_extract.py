@@ -608,3 +608,31 @@ def test_time_grows_linearly_on_adversarial_shapes(unit):
     small = unit * (6000 // len(unit) + 1)
     t_small, t_large = _seconds(small), _seconds(small * 4)
     assert t_large < 6.5 * t_small + 0.05, (unit, t_small, t_large)
+
+
+def test_a_run_of_numbers_is_set_aside_as_number_run():
+    """A PDF table row or a dump of numbers ("1,2,3,…" with no Chinese between) states nothing."""
+    text = "到2025年，建成10所示范学校。" + ",".join(str(i) for i in range(1, 40)) + "。"
+    rows = extract_targets(text)
+    assert list(rows["value_low"]) == [10]
+    listed = vc.text.extract.expressions(text)
+    assert set(listed.loc[listed["exclusion"] == "number_run", "value_low"]) == set(range(1, 40))
+
+
+def test_eleven_numbers_in_a_row_are_still_read():
+    text = "目标: " + "、".join(f"{i}所" for i in range(1, 12)) + "。"
+    assert len(extract_targets(text)) == 11
+
+
+def test_number_soup_without_a_sentence_end_is_set_aside():
+    """A thousand characters with no sentence end and a number every few characters is not prose."""
+    soup = "约3万人 " * 300
+    assert extract_targets(soup).empty
+    assert extract_targets("到2025年，建成10所示范学校。" + soup)["value_low"].tolist() == [10]
+
+
+def test_a_long_sentence_with_sparse_numbers_is_still_read():
+    """Over a thousand characters without a full stop, but with few numbers: still read."""
+    text = "，".join(["加强职业院校教师队伍建设和内涵发展"] * 60 + ["到2025年建成10所示范学校"]) + "。"
+    assert len(text) > 1000
+    assert extract_targets(text)["value_low"].tolist() == [10]

@@ -176,6 +176,18 @@ EXCLUSIONS: tuple[tuple[str, str], ...] = (
 Each is a general pattern of Chinese policy text, never an offset of a particular document."""
 
 _EXCLUSION_RES = tuple((name, re.compile(rx)) for name, rx in EXCLUSIONS)
+# Number soup is data, not prose, and the quantity scanner would read every number of it:
+# - a run of twelve or more numbers with no Chinese character between them and at most four other
+#   characters between two numbers ("1,1,1,…", a PDF table row, a list of codes), found by one
+#   possessive (never backtracking) pattern;
+# - a stretch of a thousand characters or more with no sentence end in it (no prose sentence is
+#   that long) holding a number every twelve characters or more densely ("约3万人 约3万人 …").
+# Both are set aside (exclusion ``number_run``) before the scanner reads.
+_NUMBER_RUN = re.compile(r"(?:[0-9]++%?+[^0-9\u3400-\u9fff]{0,4}+){12,}")
+_SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+_ANY_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千万亿]+")
+SOUP_LENGTH, SOUP_SPACING = 1000, 12
+_RUN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _COUNTING = frozenset({"table_index"})  # patterns whose matches must count 1, 2, 3 … in order
 # exclusions that keep a year from governing the values around it
 _NOT_GOVERNING = frozenset({"document_number", "date", "clock_time", "book_title", "site_footer"})
@@ -403,8 +415,9 @@ class _Reach:
 
 def _scan(prep: _Prepared) -> list[Expression]:
     """Every number expression of a prepared text, with the exclusion that applies (if any)."""
-    exprs: list[Expression] = []
-    qs = find_quantities(prep.work)
+    runs = _union([(m.start(), m.end()) for m in _NUMBER_RUN.finditer(prep.work)] + _soups(prep.work))
+    exprs = _run_expressions(prep, runs)
+    qs = find_quantities(_blanked(prep.work, runs))
     found = []
     for q in qs:
         end, unit, cmp, unit_word = q.end, q.unit, q.comparator, q.unit_word
@@ -430,7 +443,42 @@ def _scan(prep: _Prepared) -> list[Expression]:
                     reason = name
                     break
         exprs.append(Expression(rs, re_, ws, we, low, high, unit, cmp, unit_word, reason))
-    return exprs
+    return sorted(exprs, key=lambda e: e.wstart) if runs else exprs
+
+
+def _soups(text: str) -> list[tuple[int, int]]:
+    """Stretches of SOUP_LENGTH characters or more without a sentence end, with a number at least
+    every SOUP_SPACING characters."""
+    out, last = [], 0
+    for end in itertools.chain((m.start() for m in _SENTENCE_END.finditer(text)), [len(text)]):
+        if end - last >= SOUP_LENGTH:
+            numbers = sum(1 for _ in _ANY_NUMBER.finditer(text, last, end))
+            if numbers * SOUP_SPACING >= end - last:
+                out.append((last, end))
+        last = end + 1
+    return out
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by as many spaces (offsets unchanged)."""
+    if not spans:
+        return text
+    parts, last = [], 0
+    for a, b in spans:
+        parts += [text[last:a], " " * (b - a)]
+        last = b
+    return "".join(parts + [text[last:]])
+
+
+def _run_expressions(prep: _Prepared, runs: list[tuple[int, int]]) -> list[Expression]:
+    """The numbers of runs of numbers, each set aside as ``number_run`` (read plainly, never a value)."""
+    out = []
+    for a, b in runs:
+        for m in _RUN_NUMBER.finditer(prep.work, a, b):
+            value = float(m.group())
+            rs, re_ = prep.to_raw(m.start(), m.end())
+            out.append(Expression(rs, re_, m.start(), m.end(), value, value, "", "eq", "", "number_run"))
+    return out
 
 
 def scan(clean, text_form: str = "web") -> list[Expression]:
