@@ -34,7 +34,8 @@ GOLD = Path(__file__).resolve().parent / "gold"
 UNITS = {  # extractor unit -> the gold's unit names
     "percent": "percent", "percentage_points": "percentage_points", "count": "count", "persons": "persons",
     "person_times": "person_times", "yuan": "yuan", "multiple": "multiple", "ratio": "ratio", "years": "years",
-    "months": "months", "days": "days", "times_per_year": "count", "rank": "other",
+    "months": "months", "days": "days", "times_per_year": "count", "rank": "other", "length": "length",
+    "area": "area", "weight": "weight", "energy": "energy",
 }
 _BASE = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万亿|亿|万)?%?")
 _FW = str.maketrans("０１２３４５６７８９．", "0123456789.")

@@ -222,6 +222,16 @@ NEGATIVE = [
     ("book_title", "对照《职业教育专业目录(2021年)》,立足全区规划", "2021年"),
     ("quoted_name", "发挥“三个作用”,推动成渝地区双城经济圈建设", "三个"),
     ("quoted_name", "与教育部签署“职教20条”备忘录", "20条"),
+    ("duration_word", "过去五年,全区职业教育取得长足进步", "五年"),
+    ("duration_word", "三年来,我们主要做了以下工作", "三年"),
+    ("duration_word", "启动职业院校办学条件达标三年行动", "三年"),
+    ("duration_word", "产业增速创7年来新高", "7年"),
+    ("named_object", "细颗粒物(PM2.5)平均浓度持续下降", "2.5"),
+    ("named_object", "推动5G技术在实训基地的应用", "5"),
+    ("named_count", "认真落实中央八项规定精神", "八项"),
+    ("named_count", "充分发挥政府和企业两个积极性", "两个"),
+    ("ordinal", "推进第五代移动通信技术专业建设", "第五"),
+    ("ordinal", "围绕第三产业发展需求设置专业", "第三"),
 ]
 
 
@@ -610,6 +620,12 @@ def test_time_grows_linearly_on_adversarial_shapes(unit):
     assert t_large < 6.5 * t_small + 0.05, (unit, t_small, t_large)
 
 
+def test_a_duration_that_is_the_promise_is_still_read():
+    """延长三年 is the value itself, unlike 三年来 or 三年行动."""
+    rows = extract_targets("将职业院校学生资助政策再延长三年。")
+    assert rows["value_low"].tolist() == [3]
+
+
 def test_a_run_of_numbers_is_set_aside_as_number_run():
     """A PDF table row or a dump of numbers ("1,2,3,…" with no Chinese between) states nothing."""
     text = "到2025年，建成10所示范学校。" + ",".join(str(i) for i in range(1, 40)) + "。"
@@ -636,3 +652,9 @@ def test_a_long_sentence_with_sparse_numbers_is_still_read():
     text = "，".join(["加强职业院校教师队伍建设和内涵发展"] * 60 + ["到2025年建成10所示范学校"]) + "。"
     assert len(text) > 1000
     assert extract_targets(text)["value_low"].tolist() == [10]
+
+
+def test_the_metric_guess_says_how_sure_it_is():
+    rows = extract_targets("到2025年,“双师型”教师占专业课教师比例达到60%以上。建成3所学校。")
+    assert rows[["metric_id", "metric_confidence"]].values.tolist() == [
+        ["teachers.dual_qualified_share", "high"], ["", "none"]]

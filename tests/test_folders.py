@@ -103,12 +103,13 @@ def test_charts_of_a_table_from_another_folder_name_its_regions(renamed, chart):
 def test_comparison_and_workbook_of_a_table_from_another_folder(renamed, tmp_path):
     df = vc.load_targets(data=renamed)
     assert "新北碚区" in vc.side_by_side(df, metric="teachers.dual_qualified_share").columns
-    sources = load_workbook(vc.write_workbook(tmp_path / "t.xlsx", df))["sources"]
-    assert "新北碚区" in [c.value for c in sources["D"]]
+    sources = vc.read_workbook(vc.write_workbook(tmp_path / "t.xlsx", df), "sources")
+    assert "新北碚区" in list(sources["region"])
 
 
 def test_report_from_another_folder(renamed, tmp_path):
     written = vc.build_report(tmp_path, langs=("zh",), formats=("png",), jobs=1, log=lambda s: None, data=renamed)
-    assert len(written) == 8
-    book = load_workbook(tmp_path / "vetcompare_targets_zh.xlsx")["comparison"]
+    assert len(written) == 10  # 7 charts, the workbook, the HTML report, the manifest
+    book = load_workbook(tmp_path / "vetcompare_targets_zh.xlsx")["对比 comparison"]
     assert "新北碚区" in [c.value for c in book[1]]
+    assert "新北碚区" in (tmp_path / "report_zh.html").read_text(encoding="utf-8")

@@ -1,6 +1,9 @@
 """The main job: python -m vetcompare report."""
 
+import base64
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -26,9 +29,19 @@ def test_report_cli_writes_everything(tmp_path):
                 assert f"{stem}_{lang}.{fmt}" in names
                 assert "wrote" in run.stdout and f"{stem}_{lang}.{fmt}" in run.stdout
     assert {"vetcompare_targets_zh.xlsx", "vetcompare_targets_en.xlsx"} <= names
-    assert len(names) == len(CHARTS) * 6 + 2  # nothing else, no temporary files left
+    assert {"report_zh.html", "report_en.html", "manifest.json"} <= names
+    assert len(names) == len(CHARTS) * 6 + 5  # nothing else, no temporary files left
     back = vc.read_workbook(out / "vetcompare_targets_zh.xlsx")
     pd.testing.assert_frame_equal(back, vc.load_targets())
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    docs = vc.load_documents().set_index("doc_id")
+    assert {d["doc_id"]: d["sha256"] for d in manifest["documents"]} == docs["sha256"].to_dict()
+    assert manifest["package"] == f"vetcompare {vc.__version__}" and manifest["statements"] == len(vc.load_targets())
+    for lang in ("zh", "en"):  # the page carries the very charts written beside it
+        page = (out / f"report_{lang}.html").read_text(encoding="utf-8")
+        inline = [base64.b64decode(b) for b in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)]
+        assert inline == [(out / f"{stem}_{lang}.svg").read_bytes() for stem in CHARTS]
+        assert manifest["data_version"] in page
 
 
 def test_rerun_replaces_files(tmp_path):
@@ -43,7 +56,8 @@ def test_rerun_replaces_files(tmp_path):
 def _complete(path) -> bool:
     """A written file is whole: its format's ending is there."""
     data = path.read_bytes()
-    ends = {".png": b"IEND\xaeB`\x82", ".pdf": b"%%EOF\n", ".svg": b"</svg>\n"}
+    ends = {".png": b"IEND\xaeB`\x82", ".pdf": b"%%EOF\n", ".svg": b"</svg>\n", ".html": b"</html>\n",
+            ".json": b"}\n"}
     if path.suffix == ".xlsx":
         import zipfile
 

@@ -139,6 +139,9 @@ def test_add_a_region_end_to_end(tmp_path, data):
     assert rows, "the sheet is prefilled with candidates"
     # the curator keeps the 65% row, widens its quote and fills in the judgement
     keep = next(r for r in rows if r[header.index("value_low")] == 65)
+    # the metric guess says how sure it is, beside the drop-down's "id · 中文标签"
+    assert keep[header.index("metric_confidence")] == "high"
+    assert keep[header.index("metric_id")] == "teachers.dual_qualified_share"
     for r in range(ws.max_row, 1, -1):
         if [c.value for c in ws[r]] != keep:
             ws.delete_rows(r)

@@ -45,7 +45,10 @@ _PUBLIC = {
     # export and report
     "write_workbook": "analysis.export",
     "read_workbook": "analysis.export",
+    "write_html": "analysis.page",
     "build_report": "analysis.report",
+    "cite": "analysis.cite",
+    "manifest": "analysis.cite",
     "explore": "analysis.explore",
 }
 _WINGS = ("analysis", "curation", "data", "text")

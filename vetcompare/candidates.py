@@ -17,7 +17,8 @@ def _year(value) -> str:
 
 
 def curated_from_candidates(candidates: pd.DataFrame, prefix: str, clean) -> pd.DataFrame:
-    """Curated-shaped rows (text cells, plus the helper column ``sentence``) from extractor output."""
+    """Curated-shaped rows (text cells, plus the helper columns ``metric_confidence`` and ``sentence``)
+    from extractor output."""
     rows = []
     for i, c in enumerate(candidates.to_dict("records"), start=1):
         start, end, year = int(c["start"]), int(c["end"]), _year(c.get("year"))
@@ -37,6 +38,7 @@ def curated_from_candidates(candidates: pd.DataFrame, prefix: str, clean) -> pd.
             "source_start": start,
             "source_end": end,
             "quote": clean.from_raw(start, end),
+            "metric_confidence": c.get("metric_confidence") or "none",
             "sentence": c.get("sentence") or "",
         })
-    return pd.DataFrame(rows, columns=list(schema.CURATED_COLUMNS) + ["sentence"])
+    return pd.DataFrame(rows, columns=list(schema.CURATED_COLUMNS) + ["metric_confidence", "sentence"])

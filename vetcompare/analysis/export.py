@@ -15,22 +15,48 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__, schema
-from ..data.excel import CellError, display_width, open_workbook, set_text, unescape
+from .. import labels, schema
+from ..data.excel import CellError, display_width, escape, open_workbook, set_text, unescape
 from ..data.problems import DataError, Problem
-from ..data.folder import load_codebook, load_documents, load_targets, reads_its_table
+from ..data.folder import folder_of, load_targets, reads_its_table
 from ..data.safe import atomic_path
-from .compare import side_by_side
+from .cite import cite, manifest
+from .compare import comparison_long, side_by_side
 
-SHEETS = {  # sheet name -> what it holds
-    "targets": "One row per quantitative statement (load_targets()).",
-    "comparison": "Regions side by side, one row per metric (side_by_side()).",
-    "codebook": "What each metric_id means, its theme and unit.",
-    "sources": "The source documents: issuer, date, period, sha256, known damage.",
-    "about": "How the workbook was made and how to cite it.",
+SHEETS = {  # sheet code -> (Chinese name, what it holds)
+    "targets": ("目标表", "One row per quantitative statement (load_targets())."),
+    "comparison": ("对比", "Regions side by side, one row per metric (side_by_side()); each cell's comment "
+                           "quotes its statements with their ids."),
+    "codebook": ("指标说明", "What each metric_id means, its theme and unit."),
+    "sources": ("来源文件", "The source documents: issuer, date, period, sha256, known damage."),
+    "about": ("说明", "How the workbook was made and how to cite it."),
 }
 MAX_WIDTH = 60
-WRAP_COLUMNS = {"quote", "note", "definition", "damage", "title", "responsible", "doc_type"}
+WRAP_COLUMNS = {"quote", "note", "definition", "damage", "title", "responsible", "doc_type", "licence", "value"}
+
+
+def sheet_title(code: str, lang: str) -> str:
+    """The name of sheet ``code`` in a workbook of ``lang`` ("目标表 targets" in Chinese, "targets" in English)."""
+    return labels.bilingual(code, SHEETS[code][0], lang)
+
+
+def header(column: str, lang: str) -> str:
+    """A column's header: "编号 target_id" in Chinese (the code stays, so the file reads back), the code in English."""
+    return labels.bilingual(column, labels.column(column, lang), lang) if column in labels.COLUMNS else column
+
+
+def with_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with a column of words after each coded column (kind → 类型(中文) holding 目标)."""
+    out = frame.copy()
+    for name in [c for c in frame.columns if c in labels.CODED]:
+        words = frame[name].map(lambda code, n=name: labels.coded(n, code, lang) if not _missing(code) else None)
+        out.insert(out.columns.get_loc(name) + 1, f"{labels.column(name, lang)}{labels.text('label_suffix', lang)}",
+                   words.astype(object))
+    return out
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
 
 
 def _cell_value(value):
@@ -43,28 +69,20 @@ def _cell_value(value):
     return value
 
 
-def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = "A2") -> list[Problem]:
-    """Write ``frame`` into ``ws``; return a problem for every text no Excel cell can hold."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+def _write_sheet(ws, frame: pd.DataFrame, lang: str, *, index: bool = False, freeze: str = "A2") -> list[Problem]:
+    """Write ``frame`` into ``ws`` as an Excel table; return a problem for every text no Excel cell can hold."""
+    from openpyxl.styles import Alignment
 
     if index:
         frame = frame.reset_index()
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDE6F0")
     columns = [str(c) for c in frame.columns]
-    for j, name in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=j)
-        set_text(cell, name)
-        cell.font, cell.fill = header_font, header_fill
-    widths = [display_width(c) for c in columns]
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
+    _write_header(ws, [header(c, lang) for c in columns])
+    widths = [display_width(header(c, lang)) for c in columns]
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     problems = []
     for i, record in enumerate(frame.itertuples(index=False), start=2):
         for j, value in enumerate(record, start=1):
-            value = _cell_value(value)
-            cell = ws.cell(row=i, column=j)
+            cell, value = ws.cell(row=i, column=j), _cell_value(value)
             if isinstance(value, str):
                 try:
                     set_text(cell, value)
@@ -76,62 +94,126 @@ def _write_sheet(ws, frame: pd.DataFrame, *, index: bool = False, freeze: str = 
                 if isinstance(value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
                 widths[j - 1] = max(widths[j - 1], len(str(value)))
-            cell.alignment = wrap if columns[j - 1] in WRAP_COLUMNS or ws.title == "comparison" else top
-    for j, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = min(MAX_WIDTH, w + 2)
-    ws.freeze_panes = freeze
-    if len(frame):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(frame) + 1}"
+            cell.alignment = wrap if columns[j - 1] in WRAP_COLUMNS or ws.title.endswith("comparison") else top
+    _finish_sheet(ws, widths, len(frame), freeze)
     return problems
 
 
+def _write_header(ws, names: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    for j, name in enumerate(names, start=1):
+        cell = ws.cell(row=1, column=j)
+        set_text(cell, name)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _finish_sheet(ws, widths: list[int], rows: int, freeze: str) -> None:
+    """Column widths, frozen header, an Excel table over the data, and a landscape print fitted to
+    the page width with the header repeated on every page."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(MAX_WIDTH, w + 2)
+    ws.freeze_panes = freeze
+    if rows:
+        table = Table(displayName=ws.title.split()[-1], ref=f"A1:{get_column_letter(len(widths))}{rows + 1}")
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+        ws.add_table(table)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
 def _about(lang: str, df: pd.DataFrame) -> pd.DataFrame:
-    docs = load_documents()
+    docs = folder_of(df).documents()
+    info = manifest(df)
     rows = [
-        ("title", "vetcompare: numeric targets of vocational-education policy texts"),
-        ("made", f"vetcompare {__version__}, {dt.date.today():%Y-%m-%d}"),
-        ("rows", f"{len(df)} statements from {df['doc_id'].nunique()} documents"),
-        ("cite", "Cite each number by its document (sheet sources) and its quote with source_start/source_end "
-                 "(character offsets into the decoded text of data/sources in a checkout, vetcompare/data/sources when "
-                 "installed)."),
-        ("language", lang),
+        (labels.page("title", lang), labels.page("made", lang, package=info["package"], data=info["data_version"],
+                                                 made=info["made"])),
+        (labels.column("value", lang), labels.page("rows", lang, n=len(df), docs=df["doc_id"].nunique())),
+        (labels.page("cite", lang), cite(lang=lang, df=df)),
+        (labels.column("source_start", lang), labels.page("offsets_rule", lang)),
+        (labels.column("licence", lang), labels.page("licence", lang)),
     ]
-    rows += [(f"sheet {name}", text) for name, text in SHEETS.items()]
-    rows += [(f"document {d.doc_id}", f"{d.region} {d.title} ({d.issued:%Y-%m-%d})") for d in docs.itertuples()]
+    rows += [(sheet_title(code, lang), labels.page(f"sheet_{code}", lang)) for code in SHEETS]
+    rows += [(d.doc_id, f"{d.region} {d.title} ({d.issued:%Y-%m-%d}) sha256 {d.sha256}") for d in docs.itertuples()]
     return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def _comments(ws, df: pd.DataFrame, lang: str) -> None:
+    """A comment on each filled comparison cell: its statements' ids and quotes."""
+    from openpyxl.comments import Comment
+
+    long = comparison_long(df, lang=lang)
+    region = labels.region_column(lang)
+    quotes = {key: "\n".join(f"{r.target_id}: “{r.quote}”" for r in rows.itertuples())
+              for key, rows in long.groupby(["metric", region], sort=False)}
+    regions = {ws.cell(row=1, column=j).value: j for j in range(3, ws.max_column + 1)}
+    for i in range(2, ws.max_row + 1):
+        metric = unescape(str(ws.cell(row=i, column=2).value))
+        for name, j in regions.items():
+            text = quotes.get((metric, unescape(str(name))))
+            if text:
+                comment = Comment(escape(text), "vetcompare")
+                comment.width, comment.height = 420, min(600, 40 + 18 * text.count("\n") + len(text) // 3)
+                ws.cell(row=i, column=j).comment = comment
+
+
+def _properties(wb, df: pd.DataFrame, lang: str) -> None:
+    """Document properties a colleague's Excel shows under File > Info."""
+    info = manifest(df)
+    wb.properties.creator = info["package"]
+    wb.properties.title = labels.page("title", lang)
+    wb.properties.subject = labels.page("rows", lang, n=len(df), docs=df["doc_id"].nunique())
+    wb.properties.keywords = f"vetcompare; data version {info['data_version']}"
+    wb.properties.description = cite(lang=lang, df=df)
 
 
 @reads_its_table
 def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: str = "zh") -> Path:
-    """Write the workbook to ``path`` (atomically) and return the path."""
+    """Write the workbook to ``path`` (atomically) and return the path: in ``lang``'s headers and
+    words, the codes kept beside them so that :func:`read_workbook` reads it back exactly."""
     from openpyxl import Workbook
 
+    labels.check(lang)
     df = load_targets() if df is None else df
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValueError(f"{path.name}: the workbook must be an .xlsx file")
-    grid = side_by_side(df, lang=lang)
     wb = Workbook()
     wb.remove(wb.active)
-    problems = _write_sheet(wb.create_sheet("targets"), df)
-    problems += _write_sheet(wb.create_sheet("comparison"), grid, index=True, freeze="C2")
-    problems += _write_sheet(wb.create_sheet("codebook"), load_codebook())
-    problems += _write_sheet(wb.create_sheet("sources"), load_documents())
-    problems += _write_sheet(wb.create_sheet("about"), _about(lang, df))
+    sheets = {code: wb.create_sheet(sheet_title(code, lang)) for code in SHEETS}
+    problems = _write_sheet(sheets["targets"], with_labels(df, lang), lang)
+    problems += _write_sheet(sheets["comparison"], side_by_side(df, lang=lang), lang, index=True, freeze="C2")
+    problems += _write_sheet(sheets["codebook"], with_labels(folder_of(df).codebook(), lang), lang)
+    problems += _write_sheet(sheets["sources"], with_labels(folder_of(df).documents(), lang), lang)
+    problems += _write_sheet(sheets["about"], _about(lang, df), lang)
     if problems:
         raise DataError([Problem(f"{path.name}, {p.file}", p.row, p.column, p.message) for p in problems])
+    _comments(sheets["comparison"], df, lang)
+    _properties(wb, df, lang)
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path
 
 
 def read_workbook(path: str | Path, sheet: str = "targets") -> pd.DataFrame:
-    """Read the targets sheet of a workbook written by :func:`write_workbook` back to the schema's dtypes."""
+    """Read a sheet (by its code: targets, codebook …) of a workbook written by :func:`write_workbook`;
+    the targets come back in the schema's dtypes. Headers give back their codes and the columns of
+    words beside coded columns are left out, so a Chinese workbook reads back like an English one."""
     wb = open_workbook(path, read_only=True)
-    if sheet not in wb.sheetnames:
+    name = next((n for n in wb.sheetnames if n == sheet or n.endswith(f" {sheet}")), None)
+    if name is None:
         raise ValueError(f"{Path(path).name}: no sheet {sheet!r} (sheets: {', '.join(wb.sheetnames)})")
-    rows = [[unescape(v) if isinstance(v, str) else v for v in row] for row in wb[sheet].iter_rows(values_only=True)]
+    rows = [[unescape(v) if isinstance(v, str) else v for v in row] for row in wb[name].iter_rows(values_only=True)]
     wb.close()
-    header, body = [str(h) for h in rows[0]], rows[1:]
-    frame = pd.DataFrame(body, columns=header)
+    suffixes = tuple(labels.text("label_suffix", lang) for lang in labels.LANGS)
+    names = [str(h).split(" ")[-1] if str(h).split(" ")[-1] in labels.COLUMNS else str(h) for h in rows[0]]
+    keep = [j for j, h in enumerate(rows[0]) if not str(h).endswith(suffixes)]
+    frame = pd.DataFrame([[row[j] for j in keep] for row in rows[1:]], columns=[names[j] for j in keep])
     return schema.to_frame(frame, schema.TARGET_FIELDS) if sheet == "targets" else frame

@@ -16,6 +16,7 @@ touch no mark and no other label (:func:`vetcompare.layout.place_labels`).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Iterable
 
@@ -452,6 +453,14 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
     for idx, row in zip(sub.index, sub.to_dict("records")):
         marks.draw(ax, x[idx], row, colours[row[region]], drawn, label=_value_label(row, lang))
     _value_axis(ax, ax.yaxis, sub["unit"].iloc[0], sub["value_high"], lang)
+
+
+def svg_bytes(fig) -> bytes:
+    """``fig`` as SVG (text drawn as paths), in memory."""
+    buffer = io.BytesIO()
+    with mpl.rc_context(rc_params()):
+        fig.savefig(buffer, format="svg", metadata={"Creator": "vetcompare"})
+    return buffer.getvalue()
 
 
 def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: int = 300) -> list[Path]:

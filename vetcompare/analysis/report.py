@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Callable
 
 from . import plot
+from .cite import write_manifest
 from .export import write_workbook
+from .page import HtmlReport
 from ..data.folder import folder
 from ..data.safe import make_folder
 
@@ -60,10 +62,11 @@ def _quiet_worker() -> None:
 
 def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: int | None = None,
                  log: Callable[[str], None] = print, data=None) -> list[Path]:
-    """Write every chart in every language and format, and one workbook per language, into ``out``.
+    """Write every chart in every language and format, one workbook and one HTML report per
+    language, and the run manifest (manifest.json) into ``out``.
 
     Charts are drawn in ``jobs`` worker processes (default: one per CPU) while this process writes
-    the workbooks, all from ``data`` (a DataFolder or its path; default: the default folder). Each file
+    the workbooks and prepares the HTML pages (their charts go in when drawn), all from ``data`` (a DataFolder or its path; default: the default folder). Each file
     replaces its predecessor atomically; on Ctrl-C or SIGTERM the workers
     are stopped at once and their unfinished temporary files removed, so every file is either the
     old or the new one.
@@ -76,14 +79,16 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
     if jobs == 1:
         written = [p for task in tasks for p in _logged(render_chart(*task), log)]
-        return written + _workbooks(out, df, langs, log)
+        return written + _workbooks(out, df, langs, log) + _pages(out, df, langs, _prepare(df, langs), log, formats)
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if _main_thread() else None
     pool = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(jobs, _quiet_worker)
     try:
         pending = [pool.apply_async(render_chart, task) for task in tasks]
         books = _workbooks(out, df, langs, log)
+        pages = _prepare(df, langs)
         written = [p for job in pending for p in _logged(job.get(), log)]
         pool.close()
+        books += _pages(out, df, langs, pages, log, formats)
     except BaseException:
         pool.terminate()
         _remove_partial(out)
@@ -109,6 +114,26 @@ def _logged(result: tuple[list[Path], float], log) -> list[Path]:
     paths, seconds = result
     log(f"wrote {', '.join(p.name for p in paths)} ({seconds:.1f} s)")
     return paths
+
+
+def _prepare(df, langs) -> dict[str, HtmlReport]:
+    return {lang: HtmlReport(df, lang) for lang in langs}
+
+
+def _pages(out: Path, df, langs, pages: dict[str, HtmlReport], log, formats) -> list[Path]:
+    """The HTML reports, with the SVG charts just written (drawn again only if SVG was not asked
+    for), and the manifest."""
+    written = []
+    for lang in langs:
+        charts = {}
+        for stem in CHARTS:
+            svg = out / f"{stem}_{lang}.svg"
+            charts[stem] = svg.read_bytes() if "svg" in formats else plot.svg_bytes(CHARTS[stem](lang, df))
+        written.append(pages[lang].write(out / f"report_{lang}.html", charts))
+        log(f"wrote {written[-1].name} ({written[-1].stat().st_size / 1e6:.1f} MB)")
+    written.append(write_manifest(out / "manifest.json", df))
+    log(f"wrote {written[-1].name}")
+    return written
 
 
 def _workbooks(out: Path, df, langs, log) -> list[Path]:

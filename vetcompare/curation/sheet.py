@@ -27,8 +27,9 @@ from ..text.rules import TIER_WORD_CHOICES
 TARGETS = "targets"
 LISTS = "lists"
 ABOUT = "about"
-HELPER_COLUMNS = ("sentence",)
-"""Columns shown to help the curator and ignored on import."""
+HELPER_COLUMNS = ("metric_confidence", "sentence")
+"""Columns shown to help the curator and ignored on import: how sure the metric guess is (high: the
+words naming the number match a rule; medium: only its clause does; none: no guess), and the sentence."""
 LABEL_SEP = " · "
 """Between a metric id and its Chinese label in the drop-down; the import keeps what comes before."""
 _NUMERIC = {name for name in schema.CURATED_COLUMNS if schema.STATEMENT_COLUMNS[name].dtype in ("int", "float")}

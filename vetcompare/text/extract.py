@@ -90,90 +90,9 @@ def normalise(text: str) -> str:
 # contains it, in the prepared text or in the input text.
 # --------------------------------------------------------------------------------------------
 
-_CNUM = "〇零一二两三四五六七八九十百千"
-_NUM = rf"(?:[0-9]+(?:\.[0-9]+)?|[{_CNUM}]+)"
-_YEAR4 = r"(?:19|20)[0-9]{2}"
-
-
-def _starts(chars: str, rx: str) -> str:
-    """``rx`` behind a look-ahead for the characters it can start with (a speed guard: Python's
-    regex engine then skips the other characters quickly)."""
-    return f"(?=[{chars}])(?:{rx})"
-
-
-_D = "0-9〇零一二两三四五六七八九十百千"  # characters a number starts with
-
-EXCLUSIONS: tuple[tuple[str, str], ...] = (
-    # http://www.gov.cn/zhengce/2021-10/12/content_5642120.htm
-    ("url", r"(?:https?://|www\.)[0-9A-Za-z./_%#?=&~+:-]+"),
-    # 023-63851234, 13912345678: telephone numbers
-    ("phone_number", r"(?<![0-9])(?:0[0-9]{2,3}\s*-\s*[0-9]{7,8}(?:\s*-\s*[0-9]{1,5})?|1[3-9][0-9]{9})(?![0-9])"),
-    # 〔2021〕35号, 国发〔2019〕4 号, [2020]44号
-    ("document_number", rf"[〔\[［【(]\s*{_YEAR4}\s*[〕\]］】)]\s*[0-9]+\s*号"),
-    # 2022年3月17日, 2025年12月, 二〇二一年十二月, 2021-04-02, 20211231, 3月31日
-    ("date", _starts(_D, rf"{_YEAR4}\s*年\s*[0-9]{{1,2}}\s*月(?:\s*[0-9]{{1,2}}\s*[日号])?"
-             r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月"
-             r"(?:\s*[一二三四五六七八九十]{1,3}\s*[日号])?"
-             rf"|(?<![0-9]){_YEAR4}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?![0-9])"
-             rf"|(?<![0-9]){_YEAR4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
-             r"|(?<![0-9])[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*[日号]")),
-    # 17:17, 9:30:00
-    ("clock_time", _starts(_D, r"(?<![0-9])[0-2]?[0-9]\s*:\s*[0-5][0-9](?:\s*:\s*[0-5][0-9])?(?![0-9])")),
-    # 每年5月 (a calendar month; a duration is 5个月)
-    ("calendar_month", _starts(_D, r"(?<![0-9个])[0-9]{1,2}\s*月份?(?![0-9])")),
-    # 到2025年, 2021—2025年, (2024—2027), 2020年度, 20212025年 (dash lost), 二〇二五年: context,
-    # never a value; a year governs the values around it (see the year column)
-    ("calendar_year", _starts(_D + "到至截从自于在", rf"(?:(?:到|至|截至|截止到?|从|自|于|在)\s*)?{_YEAR4}\s*"
-                      rf"(?:[-~至到]\s*{_YEAR4}\s*)?年(?:度|份|底|末|初|起|以来|前|后)?"
-                      rf"|(?<![0-9]){_YEAR4}\s*[-~]+\s*{_YEAR4}(?![0-9])"
-                      rf"|(?<![0-9]){_YEAR4}{_YEAR4}\s*年"
-                      r"|[〇零一二三四五六七八九]{4}\s*年")),
-    # 十四五 as a plan name or period: the period governs values, it is not one
-    ("plan_period", r"十[一二三四五六七八九]五|第\s*[一二三四五六七八九十]+\s*个\s*五年(?:规划|计划)?"),
-    # website footers: ICP备07006009号-1, 网站标识码5001180002, 公网安备…, 点击数
-    ("site_footer", r"(?:ICP备案|ICP备|公网安备|网安备|网站标识码|标识码|邮政编码|邮编|联系电话|电话|传真|点击数|点击量|浏览量"
-                    r"|浏览次数|访问量)\s*:?\s*[^\n,。]*"),
-    # 5001180002, 91500000123456789X: identifiers (nine digits or more, bare)
-    ("identifier", r"(?<![0-9.])[0-9]{9,}(?![0-9.])"),
-    # —6—, - 8 -, 第3页, 第3页 共20页, 3/20 on a line of its own
-    ("page_number", r"(?m)^[ \t]*-+[ \t]*[0-9]{1,4}[ \t]*-+[ \t]*$"
-                    r"|第\s*[0-9]{1,4}\s*页(?:\s*,?\s*共\s*[0-9]{1,4}\s*页)?"
-                    r"|^[ \t]*[0-9]{1,4}[ \t]*/[ \t]*[0-9]{1,4}[ \t]*$"),
-    # a table's 序号 cell: a line holding only a small number, the numbers counting 1, 2, 3 …
-    # (lone numbers that break the count are table values and stay)
-    ("table_index", r"(?m)^[ \t]*[0-9]{1,3}[ \t]*$"),
-    # 一、 1. 1、 at the start of a line or after a sentence; (1) (二)
-    ("list_ordinal", r"(?m)(?:^|(?<=[。;:!?]))[ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[.、](?![0-9])"
-                     r"|[(][ \t]*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})[ \t]*[)]"),
-    # 第一批, 第二轮, 第4次, 第十九届, 第十四个五年规划: ordinals (not ranks: 位居第一)
-    ("ordinal", rf"第\s*{_NUM}\s*(?:批|轮|次|届|期|条|款|章|节|部分|阶段|季度|号|页|版|单元|课|个)"),
-    # 附件1, 附表2: labels of attachments
-    ("annex_label", r"(?:附件|附表|附录|附图)\s*[0-9一二三四五六七八九十]+"),
-    # 十九大, 十九届, 二十大: party congresses and government sessions
-    ("congress_session", r"(?:十[一二三四五六七八九]|二十[一二三四五六七八九]?)\s*(?:大|届)"),
-    # 成立100周年, 建党100年
-    ("anniversary", _starts(_D + "建成诞", rf"(?:建党|建国|成立|诞辰|建校|建院)\s*{_NUM}\s*周?年|{_NUM}\s*周年")),
-    # 五年制, 五年一贯制, 3年制: school systems
-    ("school_system", _starts(_D, rf"{_NUM}\s*年\s*(?:一贯)?制")),
-    # 1+X, 3+2, 1+2+6N, 1+N(1所高职+N所中职): names built with +
-    ("plus_formula", r"[0-9A-Za-z]+[\u4e00-\u9fff]{0,4}(?:\s*\+\s*[0-9A-Za-z]+[\u4e00-\u9fff]{0,4})+"),
-    # 教育信息化2.0, 工业4.0
-    ("version_number", _starts(_D, r"(?<![0-9.])[0-9]+\.0(?![0-9.%])")),
-    # 1438发展思路, 985工程: a bare number of three or more digits naming a programme
-    ("numbered_name", r"(?<![0-9.])[0-9]{3,}(?=[\u4e00-\u9fff])"),
-    # 从四个方面出发, 重点任务共有八项,分别为: the text counting its own parts
-    ("text_structure", _starts(_D, r"[一二三四五六七八九十两]+\s*(?:个|大|项)\s*(?:方面|部分|层面|维度|环节|板块)"
-                       rf"|{_NUM}\s*(?:个|项|条|大)\s*[,:]?\s*分别(?:为|是)")),
-    # 一支队伍, 一本书, 一项研究成果, 一套标准, 一门技术: 一 as an indefinite article
-    ("indefinite_one", r"(?<![0-9一二三四五六七八九十百千万两〇零第])一\s*(?:个|支|本|项|套|门|种|条|位|场|份|句|张)"
-                       r"(?![0-9])"),
-    # 《职业教育专业目录(2021年)》, 《行动计划(2024—2027)》: numbers in a title
-    ("book_title", r"《[^《》\n]{0,100}》"),
-    # “三个作用”, “五个适应”, “职教20条”, “四个一”: a short quoted name
-    ("quoted_name", r"[“「『][^“”「」『』\n。;,!?]{1,12}[”」』]"),
-)
-"""(name, regex) pairs of number expressions that state nothing, in the order they are tried.
-Each is a general pattern of Chinese policy text, never an offset of a particular document."""
+EXCLUSIONS: tuple[tuple[str, str], ...] = tuple((name, rx) for name, rx, _ in lexicon.exclusions())
+"""(name, regex) pairs of number expressions that state nothing, in the order they are tried, read
+from ``vocabulary/exclusions.tsv`` (each row with an example of what it is for)."""
 
 _EXCLUSION_RES = tuple((name, re.compile(rx)) for name, rx in EXCLUSIONS)
 # Number soup is data, not prose, and the quantity scanner would read every number of it:
@@ -188,9 +107,8 @@ _SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 _ANY_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千万亿]+")
 SOUP_LENGTH, SOUP_SPACING = 1000, 12
 _RUN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_COUNTING = frozenset({"table_index"})  # patterns whose matches must count 1, 2, 3 … in order
-# exclusions that keep a year from governing the values around it
-_NOT_GOVERNING = frozenset({"document_number", "date", "clock_time", "book_title", "site_footer"})
+_COUNTING = frozenset(n for n, _, flags in lexicon.exclusions() if "counting" in flags)  # must count 1, 2, 3 …
+_NOT_GOVERNING = frozenset(n for n, _, flags in lexicon.exclusions() if "context" in flags)  # years that govern nothing
 
 # --------------------------------------------------------------------------------------------
 # Metrics: keyword -> metric. First match wins; order from specific to general.
@@ -594,7 +512,8 @@ def _governors(prep: _Prepared, exprs: list[Expression]) -> list[_Governor]:
 # --------------------------------------------------------------------------------------------
 
 _COLUMNS = ["start", "end", "text", "value_low", "value_high", "unit", "unit_word", "comparator", "year",
-            "year_basis", "kind", "hedged", "basis", "tier", "tier_word", "metric_id", "sentence"]
+            "year_basis", "kind", "hedged", "basis", "tier", "tier_word", "metric_id", "metric_confidence",
+            "sentence"]
 
 
 def extract_targets(text: str, city_tier: str = "provincial", plan_end: int | None = None,
@@ -610,7 +529,8 @@ def extract_targets(text: str, city_tier: str = "provincial", plan_end: int | No
     ``year_basis`` (stated, governing, period, plan_end, none), ``kind`` (target, baseline,
     standard), ``hedged`` (力争/争创/争取), ``basis`` (level or increment), ``tier`` and
     ``tier_word`` (国家级 ... normalised with ``city_tier``: what the text's 市级 means),
-    ``metric_id`` (a guess from :data:`METRIC_KEYWORDS`, blank when unsure) and ``sentence``
+    ``metric_id`` (a guess from :data:`METRIC_KEYWORDS`, blank when unsure), ``metric_confidence``
+    (high: the words naming the number match; medium: only its clause does; none) and ``sentence``
     (the cleaned sentence). 全部/所有 … 达到 … 标准 gives a row valued 100 percent whose text is the
     word 全部 or 所有.
 
@@ -699,9 +619,7 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
     unit = e.unit
     if unit == "times":
         unit = "times_per_year" if re.search(r"每年|每学年|年均|一年", w[sa:e.wstart]) else "times"
-    metric, metric_units = _metric(unit, phrases[0], clause_ctx, sentence_ctx)
-    if not metric and phrases[1] and phrases[1] != phrases[0]:
-        metric, metric_units = _metric(unit, phrases[1], clause_ctx, sentence_ctx)
+    metric, metric_units, confidence = _metric_guess(unit, phrases, clause_ctx, sentence_ctx)
     if unit == "" and metric and "count" in metric_units:
         unit = "count"
 
@@ -724,7 +642,7 @@ def _row(prep: _Prepared, st: _Structure, e: Expression, prev_end: int, next_sta
         "comparator": e.comparator, "year": year, "year_basis": year_basis, "kind": kind,
         "hedged": _hedged(w, e, sa, clause_lo),
         "basis": "increment" if _INCREMENT.search(w[clause_lo:e.wstart]) else "level",
-        "tier": tier, "tier_word": tier_word, "metric_id": metric,
+        "tier": tier, "tier_word": tier_word, "metric_id": metric, "metric_confidence": confidence,
         "sentence": prep.orig[sa:sb].strip(" \n\t\u3000"),
     }
 
@@ -794,6 +712,20 @@ def _kind(w: str, e: Expression, clause: tuple[int, int], sentence: tuple[int, i
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def _metric_guess(unit: str, phrases: tuple[str, str], clause_ctx: str,
+                  sentence_ctx: str) -> tuple[str, frozenset[str], str]:
+    """The metric, its units, and how sure the guess is: 'high' when the words that name the number
+    match a rule, 'medium' when only the wider phrase of its clause does, 'none' when no rule does."""
+    metric, units = _metric(unit, phrases[0], clause_ctx, sentence_ctx)
+    if metric:
+        return metric, units, "high"
+    if phrases[1] and phrases[1] != phrases[0]:
+        metric, units = _metric(unit, phrases[1], clause_ctx, sentence_ctx)
+        if metric:
+            return metric, units, "medium"
+    return "", frozenset(), "none"
 
 
 def _metric(unit: str, phrase: str, clause_ctx: str, sentence_ctx: str) -> tuple[str, frozenset[str]]:
@@ -877,4 +809,5 @@ def _implicit_all(prep: _Prepared, st: _Structure, value_starts: list[int], govs
             "metric_id": "conditions.schools_meeting_standard" if re.search("办学条件|达标", w[sa:sb]) else "",
             "sentence": prep.orig[sa:sb].strip(" \n\t\u3000"),
         })
+        rows[-1]["metric_confidence"] = "medium" if rows[-1]["metric_id"] else "none"  # from the sentence
     return rows

@@ -23,3 +23,48 @@ def rows(name: str) -> list[list[str]]:
 def traditional() -> dict[str, str]:
     """Traditional → simplified, one character for one character."""
     return {trad: simp for trad, simp in rows("traditional.tsv")}
+
+
+NUMBER_STARTS = "0-9〇零一二两三四五六七八九十百千"  # characters a number starts with (a regex class body)
+CHINESE_DIGITS = "〇零一二两三四五六七八九十百千"
+TEMPLATES = {
+    "{D}": NUMBER_STARTS,
+    "{NUM}": rf"(?:[0-9]+(?:\.[0-9]+)?|[{CHINESE_DIGITS}]+)",
+    "{YEAR4}": r"(?:19|20)[0-9]{2}",
+}
+
+
+def expand(pattern: str) -> str:
+    """``pattern`` with its templates ({D}, {NUM}, {YEAR4}) written out."""
+    for key, value in TEMPLATES.items():
+        pattern = pattern.replace(key, value)
+    return pattern
+
+
+@lru_cache(maxsize=None)
+def exclusions() -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """(name, regex, flags) of every exclusion in ``exclusions.tsv``, in order; a guard becomes a
+    look-ahead for the characters a match can start with."""
+    out = []
+    for name, guard, flags, pattern, _example in rows("exclusions.tsv"):
+        rx = expand(pattern)
+        if guard:
+            rx = f"(?=[{expand(guard)}])(?:{rx})"
+        out.append((name, rx, frozenset(f for f in flags.split(",") if f)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def units() -> tuple[dict[str, str], dict[str, str]]:
+    """(unit word → canonical unit, unit word → characters that block it), from ``units.tsv``."""
+    table = rows("units.tsv")
+    return {w: u for w, u, _ in table}, {w: b for w, _, b in table if b}
+
+
+@lru_cache(maxsize=None)
+def bounds() -> dict[str, dict[str, str]]:
+    """Bound words by place (prefix, suffix, vague, vague_rank) → {word: comparator}, from ``bounds.tsv``."""
+    out: dict[str, dict[str, str]] = {}
+    for word, place, comparator in rows("bounds.tsv"):
+        out.setdefault(place, {})[word] = comparator
+    return out

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import lexicon
+
 __all__ = [
     "Quantity",
     "UNIT_WORDS",
@@ -347,46 +349,21 @@ def period_end(name: str) -> int:
 # Quantities
 # --------------------------------------------------------------------------------------------
 
-UNIT_WORDS: dict[str, str] = {
-    # counts
-    "所": "count", "个": "count", "家": "count", "门": "count", "项": "count", "批": "count",
-    "条": "count", "座": "count", "项目": "count", "专业": "count", "本": "count",
-    "支": "count", "套": "count", "台": "count", "种": "count", "类": "count", "场": "count",
-    "期": "count", "轮": "count",
-    # people
-    "人": "persons", "名": "persons", "位": "persons", "人次": "person_times",
-    # money, ratios
-    "元": "yuan", "倍": "multiple", "%": "percent", "个百分点": "percentage_points",
-    # time
-    "次": "times", "个月": "months", "年": "years", "周年": "years", "周": "weeks",
-    "天": "days", "小时": "hours", "学时": "hours", "课时": "hours",
-    "月": "month",  # a calendar month (每年5月); a duration is 个月
-}
-"""Unit word as written (after normalisation: ％ -> %) -> canonical unit.
+UNIT_WORDS, _UNIT_BLOCKERS = lexicon.units()
+"""Unit word as written (after normalisation: ％ -> %) -> canonical unit, from ``vocabulary/units.tsv``.
 
-年 after a calendar year (2025年) gives unit 'year' instead of 'years'."""
+年 after a calendar year (2025年) gives unit 'year' instead of 'years'. ``_UNIT_BLOCKERS``: a unit word
+followed by one of its characters is part of another word (本科, 条件, 年级)."""
 
-# A unit word followed by one of these characters is part of another word (本科, 条件, 年级).
-_UNIT_BLOCKERS = {"本": "科", "条": "件龙", "次": "性", "年": "级", "家": "庭长", "期": "间",
-                  "支": "持撑付出", "所": "以有属在谓", "位": "居于置", "名": "校师工牌企",
-                  "周": "期边末"}
-
-_PREFIX_BOUNDS = {
-    "不低于": "ge", "不少于": "ge", "不小于": "ge", "至少": "ge",
-    "不超过": "le", "不高于": "le", "不多于": "le", "不大于": "le", "最多": "le", "至多": "le",
-    "超过": "gt", "高于": "gt", "多于": "gt", "大于": "gt", "逾": "gt", "突破": "gt",
-    "低于": "lt", "少于": "lt", "小于": "lt", "不足": "lt", "不到": "lt",
-    "达到": "eq", "达": "eq",
-    "约": "approx", "大约": "approx", "近": "approx", "接近": "approx", "将近": "approx",
-}
-_SUFFIX_BOUNDS = {"以上": "ge", "以下": "le", "左右": "approx", "以内": "le", "之内": "le"}
+_PREFIX_BOUNDS = lexicon.bounds()["prefix"]  # 不低于 → ge, 约 → approx … (vocabulary/bounds.tsv)
+_SUFFIX_BOUNDS = lexicon.bounds()["suffix"]  # 以上 → ge, 左右 → approx …
 _YEAR_PREFIXES = ("截止到", "截至", "截止", "到", "至")
 _PREFIX_WORDS = tuple(sorted(_PREFIX_BOUNDS, key=len, reverse=True))
 _LOOKBACK = 30  # characters searched for a bound word before a number
 
 # Words that look like a number and a unit but state no number (建成一批…, 新一轮…).
-_VAGUE = ("一批", "新一轮", "每一位")
-_VAGUE_RANKS = ("第三方", "第一时间")
+_VAGUE = tuple(lexicon.bounds()["vague"])  # 一批, 新一轮: a number and a unit that state no number
+_VAGUE_RANKS = tuple(lexicon.bounds()["vague_rank"])  # 第三方, 第一时间
 
 
 def _unit_alternation() -> str:

@@ -1,0 +1,81 @@
+"""How to cite the data and one statement, and the run manifest written beside every report.
+
+The data version is a short hash of everything curated (registry, codebook, repairs, every curated
+target file), so two reports made from the same data name the same version, and any edit changes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__, labels
+from ..data.folder import DataFolder, folder_of, load_targets
+from ..data.safe import atomic_path
+from .evidence import evidence
+
+def _digest(paths: list[Path], root: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(paths):
+        h.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def data_version(data: DataFolder) -> str:
+    """The first twelve hex digits of a hash over the curated files of ``data``."""
+    files = [data.root / n for n in ("documents.csv", "codebook.csv", "repairs.csv") if (data.root / n).is_file()]
+    return _digest(files + list(data.curated_files()), data.root)[:12]
+
+
+def manifest(df: pd.DataFrame | None = None) -> dict:
+    """What a report was made from: package and data versions, each document's sha256, the
+    codebook's hash, the statements counted, and when."""
+    df = load_targets() if df is None else df
+    data = folder_of(df)
+    docs = data.documents()
+    return {
+        "package": f"vetcompare {__version__}",
+        "data_version": data_version(data),
+        "made": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "statements": int(len(df)),
+        "codebook_sha256": _digest([data.root / "codebook.csv"], data.root),
+        "documents": [{"doc_id": d.doc_id, "region": d.region, "title": d.title, "issuer": d.issuer,
+                       "issued": f"{d.issued:%Y-%m-%d}", "sha256": d.sha256} for d in docs.itertuples()],
+    }
+
+
+def write_manifest(path: str | Path, df: pd.DataFrame | None = None) -> Path:
+    """Write :func:`manifest` as JSON to ``path`` (atomically) and return the path."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        Path(tmp).write_text(json.dumps(manifest(df), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def cite(target_id: str | None = None, *, lang: str = "en", df: pd.DataFrame | None = None) -> str:
+    """How to cite the dataset (no ``target_id``) or one statement: region, title, issuer, date and
+    the quoted sentence, with the data version."""
+    labels.check(lang)
+    df = load_targets() if df is None else df
+    info = manifest(df)
+    if target_id is None:
+        docs = "; ".join(f"{d['region']}: {d['issuer']}《{d['title']}》({d['issued']})" for d in info["documents"])
+        return labels.text("cite_data", lang, version=__version__, data=info["data_version"],
+                           n=info["statements"], docs=docs, year=info["made"][:4])
+    rows = df[df["target_id"] == target_id]
+    if rows.empty:
+        from ..data.problems import UnknownName
+
+        raise UnknownName("target", target_id, list(df["target_id"]))
+    row = rows.iloc[0]
+    doc = folder_of(df).document(row["doc_id"])
+    ev = evidence(rows)[target_id]
+    sentence = (ev["before"] + ev["span"] + ev["after"]).strip()
+    return labels.text("cite_one", lang, region=row[labels.region_column(lang)], issuer=doc["issuer"],
+                       title=doc["title"], issued=f"{doc['issued']:%Y-%m-%d}", sentence=sentence,
+                       start=ev["start"], end=ev["end"], target=target_id, version=__version__,
+                       data=info["data_version"])
