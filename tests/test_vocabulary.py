@@ -51,3 +51,28 @@ def test_metric_rules_are_data_and_name_codebook_metrics(codebook):
     known = set(codebook["metric_id"])
     assert {row[0] for row in rows} <= known
     assert all(len(row) == 5 and row[4] in ("", "clause", "sentence") for row in rows)
+
+
+def test_every_vocabulary_file_is_read_by_the_lexicon_and_well_formed():
+    """Each file has the columns of its header on every row, and the lexicon reads it."""
+    import re
+
+    from vetcompare.text import lexicon
+
+    readers = {"traditional.tsv": lexicon.traditional, "metric_rules.tsv": lambda: lexicon.rows("metric_rules.tsv"),
+               "exclusions.tsv": lexicon.exclusions, "units.tsv": lexicon.units, "bounds.tsv": lexicon.bounds,
+               "cues.tsv": lexicon.cues}
+    assert {p.name for p in lexicon.FOLDER.glob("*.tsv")} == set(readers)
+    for name, read in readers.items():
+        lines = [ln for ln in (lexicon.FOLDER / name).read_text(encoding="utf-8").splitlines()
+                 if ln and not ln.startswith("#")]
+        width = len(lines[0].split("\t"))
+        assert all(len(ln.split("\t")) <= width for ln in lines), name
+        assert read()
+    for _name, rx, _flags in lexicon.exclusions():
+        re.compile(rx)
+    for pattern in lexicon.cues().values():
+        re.compile(pattern)
+    units, _blockers = lexicon.units()
+    assert units["公里"] == "length" and units["%"] == "percent"
+    assert lexicon.bounds()["prefix"]["不低于"] == "ge" and lexicon.bounds()["suffix"]["以上"] == "ge"

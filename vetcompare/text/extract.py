@@ -103,7 +103,7 @@ _EXCLUSION_RES = tuple((name, re.compile(rx)) for name, rx in EXCLUSIONS)
 #   that long) holding a number every twelve characters or more densely ("约3万人 约3万人 …").
 # Both are set aside (exclusion ``number_run``) before the scanner reads.
 _NUMBER_RUN = re.compile(r"(?:[0-9]++%?+[^0-9\u3400-\u9fff]{0,4}+){12,}")
-_SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+_SOUP_BREAK = re.compile(r"[。！？!?;；\n]")  # what ends a stretch of soup
 _ANY_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千万亿]+")
 SOUP_LENGTH, SOUP_SPACING = 1000, 12
 _RUN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -129,24 +129,18 @@ _METRIC_RULES = tuple((m, frozenset(u.split()), re.compile(p), re.compile(c) if 
 # Words around a number
 # --------------------------------------------------------------------------------------------
 
-_TIER = re.compile(
-    r"(国家级|省级|(?<!省)市级|区县级|区级|县级"
-    r"|国家(?!标准|战略|重大|政策|法律|规定|要求|有关|层面|设置标准|规划教材|学分银行|专业目录|教学标准|职业教育))"
-    r"(及以上|以上)?"
-)
+_CUES = lexicon.cues()  # vocabulary/cues.tsv: every cue word of this module, by name
+_TIER = re.compile(_CUES["tier"])
 _TIER_UNITS = frozenset({"count", "", "persons", "person_times"})
-_HEDGE = re.compile(r"力争|争创|争取")
-_STRONG_NORM = re.compile(r"原则上|必须|不得|应当")
-_NORM = re.compile(r"不低于|不少于|不超过|不高于|不多于|至少|原则上|必须|不得|应当|制度|周期|以下|以内"
-                   r"|每[0-9一二三四五六七八九十两]+年")
-_TARGET_VERB = re.compile(r"建成|建设|打造|创建|培育|培养|引进|招引|推动|力争|争创|争取|遴选|评选|新增|增加|提高|提升"
-                          r"|达到|办好|扩大|实现|建立|形成|立项|认定|开设|组建|举办|开展|输送|新建")
-_BASELINE = re.compile(r"已(?:经|有|达|建成|累计|完成|形成|实现)|累计|现有|共有|截至|截止|目前"
-                       r"|(?:出台|建成|建立|实现|形成|完成|培育|认定|入选|获得|取得|达到)了")
-_RESULTS_HEADING = re.compile(r"成绩|成效|成就|回顾|进展|完成情况|取得")
-_INCREMENT = re.compile(r"新增|增加|新建|增长")
-_QUALIFIER_BEFORE = re.compile(r"(?:连续|最近|过去|近|每)\s*$")
-_ALL_100 = re.compile(r"(全部|所有)[^。;!?\n]{0,60}?(?:达到|达标)[^。;!?\n,]{0,20}?(?:标准|要求|规定)")
+_HEDGE = re.compile(_CUES["hedge"])
+_STRONG_NORM = re.compile(_CUES["strong_norm"])
+_NORM = re.compile(_CUES["norm"])
+_TARGET_VERB = re.compile(_CUES["target_verb"])
+_BASELINE = re.compile(_CUES["baseline"])
+_RESULTS_HEADING = re.compile(_CUES["results_heading"])
+_INCREMENT = re.compile(_CUES["increment"])
+_QUALIFIER_BEFORE = re.compile(_CUES["qualifier_before"])
+_ALL_100 = re.compile(_CUES["all_meet_standard"])
 _SHIFTED_UNIT = re.compile(r"[ \n]*所(以上|以下|以内)")  # 1所以上: 所 read as 所以 by the scanner
 _SUFFIX_CMP = {"以上": "ge", "以下": "le", "以内": "le"}
 _CONTEXT_UNITS = frozenset({"year", "date", "period", "month"})
@@ -368,7 +362,7 @@ def _soups(text: str) -> list[tuple[int, int]]:
     """Stretches of SOUP_LENGTH characters or more without a sentence end, with a number at least
     every SOUP_SPACING characters."""
     out, last = [], 0
-    for end in itertools.chain((m.start() for m in _SENTENCE_END.finditer(text)), [len(text)]):
+    for end in itertools.chain((m.start() for m in _SOUP_BREAK.finditer(text)), [len(text)]):
         if end - last >= SOUP_LENGTH:
             numbers = sum(1 for _ in _ANY_NUMBER.finditer(text, last, end))
             if numbers * SOUP_SPACING >= end - last:

@@ -68,3 +68,9 @@ def bounds() -> dict[str, dict[str, str]]:
     for word, place, comparator in rows("bounds.tsv"):
         out.setdefault(place, {})[word] = comparator
     return out
+
+
+@lru_cache(maxsize=None)
+def cues() -> dict[str, str]:
+    """The extractor's cue patterns by name (hedge, norm, target_verb, baseline …), from ``cues.tsv``."""
+    return {name: pattern for name, pattern, _what in rows("cues.tsv")}
