@@ -151,8 +151,10 @@ def _comments(ws, df: pd.DataFrame, lang: str) -> None:
 
     long = comparison_long(df, lang=lang)
     region = labels.region_column(lang)
-    quotes = {key: "\n".join(f"{r.target_id}: “{r.quote}”" for r in rows.itertuples())
-              for key, rows in long.groupby(["metric", region], sort=False)}
+    quotes: dict[tuple[str, str], list[str]] = {}
+    for row in long[["metric", region, "target_id", "quote"]].itertuples(index=False, name=None):
+        quotes.setdefault((row[0], row[1]), []).append(f"{row[2]}: “{row[3]}”")
+    quotes = {key: "\n".join(lines) for key, lines in quotes.items()}
     regions = {ws.cell(row=1, column=j).value: j for j in range(3, ws.max_column + 1)}
     for i in range(2, ws.max_row + 1):
         metric = unescape(str(ws.cell(row=i, column=2).value))
