@@ -1,0 +1,166 @@
+"""The document context of a number: its sentence, its clause, the year that governs it, and whether
+its section reports results. One object per prepared text, built once, asked by every reader of the
+extractor (the main rows and the 全部…达标 rows alike), so they cannot diverge."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import lexicon
+from .numbers import period_years
+from .scanning import CJK, NOT_GOVERNING, Expression, Prepared
+
+__all__ = ["CLAUSE_END", "Context", "SENTENCE_END", "SENTENCE_WINDOW"]
+
+SENTENCE_END = re.compile(r"[。!?]+")
+CLAUSE_END = re.compile(r"[。!?;,\n]")
+_PARA_MARK = re.compile(
+    r"(?:^|(?<=[。;!?]))[ ]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,3}[.、](?![0-9]))",
+    re.M,
+)
+_RESULTS_HEADING = re.compile(lexicon.cues()["results_heading"])
+
+SENTENCE_WINDOW = 400
+
+
+class _Structure:
+    """Sentence and paragraph starts of the prepared text, and which paragraphs are headings."""
+
+    def __init__(self, prep: Prepared):
+        w = prep.work
+        para = {0}
+        for m in re.finditer(r"\n+", w):
+            para.add(m.end())
+        for m in _PARA_MARK.finditer(w):
+            para.add(m.start())
+        self.para_starts = sorted(p for p in para if p <= len(w))
+        sent = set(self.para_starts)
+        for m in SENTENCE_END.finditer(w):
+            sent.add(m.end())
+        self.sent_starts = sorted(s for s in sent if s <= len(w))
+        self.clause_marks = [m.start() for m in CLAUSE_END.finditer(w)]
+        self.clause_ends = [p + 1 for p in self.clause_marks]
+        self.text = w
+        self.heading = []
+        if prep.form == "web":
+            for i, p in enumerate(self.para_starts):
+                line = w[p:self._para_end(i)].strip(" \n")
+                self.heading.append(bool(line) and len(line) <= 60 and "。" not in line and "\n" not in line)
+        else:
+            self.heading = [False] * len(self.para_starts)
+
+    def _para_end(self, i: int) -> int:
+        return self.para_starts[i + 1] if i + 1 < len(self.para_starts) else len(self.text)
+
+    def para_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.para_starts, pos) - 1
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos``, at most :data:`SENTENCE_WINDOW` characters either side of it:
+        a run of numbers with no sentence end (a PDF table row) costs each number a bounded look,
+        so reading stays linear in the length of the text."""
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        a = self.sent_starts[k]
+        b = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        return max(a, pos - SENTENCE_WINDOW), min(b, pos + SENTENCE_WINDOW)
+
+
+@dataclass(frozen=True)
+class _Governor:
+    pos: int  # prepared offset of the year expression
+    year: int
+    period: bool
+    reference: bool = False  # 截至2020年底: the state at a past date, so the values are baselines
+
+
+def _governors(prep: Prepared, exprs: list[Expression]) -> list[_Governor]:
+    """Years and periods that can govern the values after them."""
+    w = prep.work
+    out: list[_Governor] = []
+    for e in exprs:
+        if e.exclusion in NOT_GOVERNING:
+            continue
+        before = w[max(0, e.wstart - 3):e.wstart]
+        if re.search(r"(?:较|比|相比|同比)[“\"]?$", before):
+            continue  # 较“十二五”末: a reference point
+        after = w[e.wend:e.wend + 4]
+        if e.unit == "year" and e.value_low == e.value_high and 1990 <= e.value_low <= 2060:
+            if re.match(r"(?:度|起|以来)", after) or re.search(r"(?:从|自)\s*$", before):
+                continue
+            reference = bool(re.match(r"截[至止]", w[e.wstart:e.wend]))
+            out.append(_Governor(e.wstart, int(e.value_low), False, reference))
+        elif e.unit == "period":
+            if not re.match(r"[”\"」]?\s*(?:末|期末|期间|时期)", after):
+                continue
+            try:
+                year = period_years(w[e.wstart:e.wend])[1]
+            except ValueError:
+                continue
+            out.append(_Governor(e.wstart, year, True))
+    return out
+
+
+def _heading_years(st: _Structure, govs: list[_Governor]) -> list[tuple[int, _Governor | None, bool]]:
+    """For each paragraph: (heading paragraph index, its governing year, results heading?)."""
+    by_para: dict[int, _Governor] = {}
+    for g in govs:
+        by_para[st.para_index(g.pos)] = g  # the last year of a paragraph
+    out = []
+    active: tuple[int, _Governor | None, bool] = (-1, None, False)
+    for i, is_heading in enumerate(st.heading):
+        line = st.text[st.para_starts[i]:st._para_end(i)] if is_heading else ""
+        # a heading names its section: a table's 2025年 cell is not one
+        if is_heading and i in by_para and len(CJK.findall(line)) >= 4:
+            active = (i, by_para[i], bool(_RESULTS_HEADING.search(line)))
+        out.append(active)
+    return out
+
+
+class Context:
+    """What a reader may ask about the place of a number in its document."""
+
+    def __init__(self, prep: Prepared, exprs: list[Expression]):
+        self.prep, self.text = prep, prep.work
+        self.structure = _Structure(prep)
+        self.governors = _governors(prep, exprs)
+        self._gov_pos = [g.pos for g in self.governors]
+        self._headings = _heading_years(self.structure, self.governors)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence around ``pos`` (bounded: see :meth:`_Structure.sentence`)."""
+        return self.structure.sentence(pos)
+
+    def para_index(self, pos: int) -> int:
+        return self.structure.para_index(pos)
+
+    def in_results_section(self, pos: int) -> bool:
+        """Whether ``pos`` lies under a heading that reports results (成绩, 回顾 …)."""
+        return self._headings[self.para_index(pos)][2] if self._headings else False
+
+    def clause(self, e: Expression, sa: int, sb: int) -> tuple[int, int]:
+        """The clause the number sits in: back and on to a clause end, at most 60 characters each way."""
+        lo, hi = max(sa, e.wstart - 60), min(sb, e.wend + 60)
+        ends, marks = self.structure.clause_ends, self.structure.clause_marks  # ends: the position after a mark
+        k = bisect.bisect_right(ends, e.wstart) - 1
+        before = ends[k] if k >= 0 and ends[k] > lo else lo
+        j = bisect.bisect_left(marks, e.wend)
+        after = marks[j] if j < len(marks) and marks[j] < hi else hi
+        return before, after
+
+    def governing_year(self, e: Expression, sa: int) -> tuple[int | None, str, bool]:
+        """The governing year of an expression, how it was found, and whether it is a reference date
+        (截至…: the values under it are baselines)."""
+        para = self.para_index(e.wstart)
+        k = bisect.bisect_left(self._gov_pos, e.wstart) - 1
+        if k >= 0 and self.para_index(self.governors[k].pos) == para:
+            g = self.governors[k]
+            if g.pos >= sa:
+                return g.year, "period" if g.period else "stated", g.reference
+            return g.year, "governing", g.reference
+        if self._headings:
+            h_para, g, _ = self._headings[para]
+            if g is not None and h_para < para:
+                return g.year, "governing", g.reference
+        return None, "none", False
