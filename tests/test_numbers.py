@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chinese_numerals import to_chinese
 from vetcompare.text.numbers import (
     UNIT_WORDS,
     Quantity,
@@ -24,7 +25,6 @@ from vetcompare.text.numbers import (
     parse_numeral,
     period_end,
     period_years,
-    to_chinese,
 )
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"

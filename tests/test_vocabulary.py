@@ -61,7 +61,7 @@ def test_every_vocabulary_file_is_read_by_the_lexicon_and_well_formed():
 
     readers = {"traditional.tsv": lexicon.traditional, "metric_rules.tsv": lambda: lexicon.rows("metric_rules.tsv"),
                "exclusions.tsv": lexicon.exclusions, "units.tsv": lexicon.units, "bounds.tsv": lexicon.bounds,
-               "cues.tsv": lexicon.cues}
+               "cues.tsv": lexicon.cues, "tiers.tsv": lexicon.tiers}
     assert {p.name for p in lexicon.FOLDER.glob("*.tsv")} == set(readers)
     for name, read in readers.items():
         lines = [ln for ln in (lexicon.FOLDER / name).read_text(encoding="utf-8").splitlines()
@@ -76,3 +76,5 @@ def test_every_vocabulary_file_is_read_by_the_lexicon_and_well_formed():
     units, _blockers = lexicon.units()
     assert units["公里"] == "length" and units["%"] == "percent"
     assert lexicon.bounds()["prefix"]["不低于"] == "ge" and lexicon.bounds()["suffix"]["以上"] == "ge"
+    words, offered = lexicon.tiers()
+    assert words["市级"] == "city" and "市级及以上" in offered and set(offered) - {w + "及以上" for w in words} <= set(words)

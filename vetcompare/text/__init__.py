@@ -13,8 +13,8 @@ from ..lazy import lazy
 _PUBLIC = {
     "CleanText": "cleaning", "Repair": "cleaning", "clean": "cleaning",
     "EncodingError": "encoding", "decode": "encoding",
-    "expressions": "extract", "extract_targets": "extract", "looks_hard_wrapped": "extract",
-    "find_quantities": "numbers", "parse_numeral": "numbers", "period_years": "numbers",
+    "expressions": "scanning", "extract_targets": "extract", "looks_hard_wrapped": "scanning",
+    "find_quantities": "quantities", "parse_numeral": "numerals", "period_years": "numerals",
     "normalise_tier": "rules", "to_year": "rules",
 }
 __all__ = sorted(_PUBLIC)

@@ -74,3 +74,15 @@ def bounds() -> dict[str, dict[str, str]]:
 def cues() -> dict[str, str]:
     """The extractor's cue patterns by name (hedge, norm, target_verb, baseline …), from ``cues.tsv``."""
     return {name: pattern for name, pattern, _what in rows("cues.tsv")}
+
+
+@lru_cache(maxsize=None)
+def tiers() -> tuple[dict[str, str], tuple[str, ...]]:
+    """(tier word → tier or "city", the words a curation sheet offers), from ``tiers.tsv``; a word
+    offered "or above" is offered with 及以上 too, after the plain words."""
+    table = rows("tiers.tsv")
+    words = {w: t for w, t, *_ in table}
+    offered = [w for w, _t, offer, *_ in table if offer == "yes"]
+    above = [w + suffix for w, _t, _o, *rest in table if rest and rest[0] == "yes"
+             for suffix in list(bounds()["tier_suffix"])[:1]]
+    return words, tuple(offered + above)

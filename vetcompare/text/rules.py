@@ -15,18 +15,13 @@ from __future__ import annotations
 
 import re
 
-from .numbers import period_years
+from . import lexicon
+from .numerals import period_years
 
-# Tier words, longest first; the value is a tier or "city" (resolved per document).
-_TIER_WORDS = (
-    ("国家级", "national"), ("国家", "national"), ("全国", "national"),
-    ("省级", "provincial"), ("省", "provincial"),
-    ("市级", "city"), ("市", "city"),
-    ("区级", "district"), ("县级", "district"), ("区县级", "district"), ("区", "district"), ("县", "district"),
-)
-TIER_WORD_CHOICES = ("国家级", "国家", "省级", "市级", "区级", "县级", "省级及以上", "市级及以上", "区级及以上")
+_TIER_WORDS, TIER_WORD_CHOICES = lexicon.tiers()  # vocabulary/tiers.tsv
 """The tier words a curation sheet offers (any word :func:`normalise_tier` reads is accepted)."""
-_TIER_RE = re.compile(r"^(国家级|国家|全国|省级|省|市级|市|区县级|区级|县级|区|县)(及以上|以上)?$")
+_TIER_RE = re.compile("^(" + "|".join(sorted(_TIER_WORDS, key=len, reverse=True)) + ")("
+                      + "|".join(lexicon.bounds()["tier_suffix"]) + ")?$")
 
 
 def normalise_tier(tier_word: str | None, city_tier: str) -> str:
@@ -41,7 +36,7 @@ def normalise_tier(tier_word: str | None, city_tier: str) -> str:
     if not m:
         raise ValueError(f"unknown tier word {tier_word!r}: use 国家级, 省级, 市级, 区级 or 县级, "
                          "optionally followed by 及以上")
-    tier = dict(_TIER_WORDS)[m.group(1)]
+    tier = _TIER_WORDS[m.group(1)]
     if tier == "city":
         if city_tier not in ("provincial", "prefecture"):
             raise ValueError(f"city_tier must be provincial or prefecture, not {city_tier!r}")

@@ -26,38 +26,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import lexicon
+from .characters import TRADITIONAL, normalise
 from .cleaning import ZERO_WIDTH, Repair, clean
 from .numbers import find_quantities
 
 __all__ = ["CJK", "EXCLUSIONS", "Expression", "NOT_GOVERNING", "Prepared", "TRADITIONAL", "expressions",
            "looks_hard_wrapped", "normalise", "prepare", "prepare_clean", "scan", "scan_prepared"]
-
-# --------------------------------------------------------------------------------------------
-# Normalisation: one character for one character, so offsets survive.
-# --------------------------------------------------------------------------------------------
-
-TRADITIONAL: dict[str, str] = lexicon.traditional()
-"""Traditional -> simplified characters, one character each (OpenCC's table, read from
-``vocabulary/traditional.tsv``), so that 達到, 國家級, 個, 萬 and 力爭 read as their simplified forms."""
-
-_CHAR_TABLE: dict[str, str] = {}
-_CHAR_TABLE.update({chr(0xFF10 + i): str(i) for i in range(10)})  # full-width digits
-_CHAR_TABLE.update({"．": ".", "％": "%", "﹪": "%", "＋": "+", "（": "(", "）": ")", "，": ",",
-                    "；": ";", "：": ":", "！": "!", "？": "?", "﹐": ",", "﹔": ";"})
-_CHAR_TABLE.update({c: "~" for c in "～〜∼"})
-_CHAR_TABLE.update({c: "-" for c in "—–－‐‑‒―−﹣﹘"})
-_CHAR_TABLE.update({c: " " for c in "\t\u3000\xa0\u2002\u2003\u2009\u200b"})
-_CHAR_TABLE.update({c: "\n" for c in "\r\f\v\x85\u2028\u2029"})
-_CHAR_TABLE.update({"○": "〇"})
-_CHAR_TABLE.update(TRADITIONAL)
-_TRANSLATE = str.maketrans(_CHAR_TABLE)
-
-
-def normalise(text: str) -> str:
-    """A copy of ``text`` with the same length: traditional characters simplified, full-width
-    digits and punctuation made ASCII, dash and tilde variants unified."""
-    return text.translate(_TRANSLATE)
-
 
 # --------------------------------------------------------------------------------------------
 # Exclusions: number expressions that state nothing. Applied to the normalised text (，-> ,
