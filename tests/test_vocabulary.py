@@ -78,3 +78,27 @@ def test_every_vocabulary_file_is_read_by_the_lexicon_and_well_formed():
     assert lexicon.bounds()["prefix"]["不低于"] == "ge" and lexicon.bounds()["suffix"]["以上"] == "ge"
     words, offered = lexicon.tiers()
     assert words["市级"] == "city" and "市级及以上" in offered and set(offered) - {w + "及以上" for w in words} <= set(words)
+
+
+def test_no_chinese_policy_word_is_spelled_in_the_engine_code():
+    """Words live in vocabulary/*.tsv. Only the number grammar (numerals.py, quantities.py: numeral
+    characters, 分之, 年月日), the character table (characters.py) and the loader (lexicon.py) spell
+    Chinese characters in code; docstrings and comments may quote examples."""
+    import io
+    import re
+    import tokenize
+    from pathlib import Path
+
+    from vetcompare.text import lexicon
+
+    engine = Path(lexicon.__file__).parent
+    exempt = {"numerals.py", "quantities.py", "characters.py", "lexicon.py"}
+    found = []
+    for path in sorted(engine.glob("*.py")):
+        if path.name in exempt:
+            continue
+        for tok in tokenize.generate_tokens(io.StringIO(path.read_text(encoding="utf-8")).readline):
+            if tok.type == tokenize.STRING and not tok.string.lstrip("rbfu").startswith(('"""', "'''")) \
+                    and re.search(r"[\u3400-\u9fff]", tok.string):
+                found.append(f"{path.name}:{tok.start[0]}")
+    assert found == []

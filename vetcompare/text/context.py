@@ -16,11 +16,14 @@ __all__ = ["CLAUSE_END", "Context", "SENTENCE_END", "SENTENCE_WINDOW"]
 
 SENTENCE_END = re.compile(r"[。!?]+")
 CLAUSE_END = re.compile(r"[。!?;,\n]")
-_PARA_MARK = re.compile(
-    r"(?:^|(?<=[。;!?]))[ ]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十0-9]{1,3}\)|[0-9]{1,3}[.、](?![0-9]))",
-    re.M,
-)
-_RESULTS_HEADING = re.compile(lexicon.cues()["results_heading"])
+_CUES = lexicon.cues()  # vocabulary/cues.tsv
+_PARA_MARK = re.compile(_CUES["paragraph_mark"], re.M)
+_RESULTS_HEADING = re.compile(_CUES["results_heading"])
+_COMPARISON_POINT = re.compile(_CUES["comparison_point"])
+_NOT_GOVERNING_AFTER = re.compile(_CUES["year_not_governing_after"])
+_FROM_BEFORE = re.compile(_CUES["year_from_before"])
+_REFERENCE = re.compile(_CUES["reference_date"])
+_PERIOD_GOVERNS = re.compile(_CUES["period_governs_after"])
 
 SENTENCE_WINDOW = 400
 
@@ -83,16 +86,16 @@ def _governors(prep: Prepared, exprs: list[Expression]) -> list[_Governor]:
         if e.exclusion in NOT_GOVERNING:
             continue
         before = w[max(0, e.wstart - 3):e.wstart]
-        if re.search(r"(?:较|比|相比|同比)[“\"]?$", before):
+        if _COMPARISON_POINT.search(before):
             continue  # 较“十二五”末: a reference point
         after = w[e.wend:e.wend + 4]
         if e.unit == "year" and e.value_low == e.value_high and 1990 <= e.value_low <= 2060:
-            if re.match(r"(?:度|起|以来)", after) or re.search(r"(?:从|自)\s*$", before):
+            if _NOT_GOVERNING_AFTER.match(after) or _FROM_BEFORE.search(before):
                 continue
-            reference = bool(re.match(r"截[至止]", w[e.wstart:e.wend]))
+            reference = bool(_REFERENCE.match(w[e.wstart:e.wend]))
             out.append(_Governor(e.wstart, int(e.value_low), False, reference))
         elif e.unit == "period":
-            if not re.match(r"[”\"」]?\s*(?:末|期末|期间|时期)", after):
+            if not _PERIOD_GOVERNS.match(after):
                 continue
             try:
                 year = period_years(w[e.wstart:e.wend])[1]

@@ -73,6 +73,8 @@ _TARGET_VERB = re.compile(_CUES["target_verb"])
 _BASELINE = re.compile(_CUES["baseline"])
 _INCREMENT = re.compile(_CUES["increment"])
 _QUALIFIER_BEFORE = re.compile(_CUES["qualifier_before"])
+_QUALIFIER_START = re.compile(_CUES["qualifier_start"])
+_REACH_START = re.compile(_CUES["reach_start"])
 _ALL_100 = re.compile(_CUES["all_meet_standard"])
 _ALL_METRIC, _ALL_METRIC_WORDS = "conditions.schools_meeting_standard", re.compile(_CUES["all_meet_metric"])
 _PER_YEAR = re.compile(_CUES["per_year"])  # 次 said per year: times_per_year
@@ -144,7 +146,7 @@ def _is_qualifier(w: str, e: Expression, following: list[Expression], sent_end: 
     """连续八年 / 近3年 / 每5年 before another value of the same clause: a qualifier, not a value."""
     if e.unit != "years" or not following:
         return False
-    if not (_QUALIFIER_BEFORE.search(w[max(0, e.wstart - 3):e.wstart]) or w.startswith("近", e.wstart)):
+    if not (_QUALIFIER_BEFORE.search(w[max(0, e.wstart - 3):e.wstart]) or _QUALIFIER_START.match(w, e.wstart)):
         return False
     m = CLAUSE_END.search(w, e.wend)
     clause_end = min(m.start() if m else len(w), sent_end)
@@ -152,7 +154,7 @@ def _is_qualifier(w: str, e: Expression, following: list[Expression], sent_end: 
 
 
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
-_LIST_JOIN = re.compile(r"[、和及与]")
+_LIST_JOIN = re.compile(_CUES["list_join"])
 
 
 def _row(ctx: Context, e: Expression, prev_end: int, next_start: int, city_tier: str,
@@ -231,7 +233,7 @@ def _phrases(w: str, e: Expression, lo: int, hi: int) -> tuple[str, str]:
     return narrow[-30:] + "#" + after, wide[-30:] + "#" + after if not after else ""
 
 
-_YEAR_WORD = re.compile(r"(?:19|20)\d\d年?")
+_YEAR_WORD = re.compile(_CUES["year_word"])
 _DIGIT = re.compile(r"\d")
 HEAD_CLAUSE = 16
 """A clause no longer than this that is only a hedge and a time (力争到2025年，) heads the clauses after it."""
@@ -264,7 +266,7 @@ def _kind(w: str, e: Expression, clause: tuple[int, int], sentence: tuple[int, i
         return "standard" if _STRONG_NORM.search(text) else "target"
     if _NORM.search(text):
         return "standard"
-    if _TARGET_VERB.search(w[sentence[0]:sentence[1]]) or w.startswith("达", e.wstart):
+    if _TARGET_VERB.search(w[sentence[0]:sentence[1]]) or _REACH_START.match(w, e.wstart):
         return "target"
     return "standard"
 

@@ -34,8 +34,7 @@ def normalise_tier(tier_word: str | None, city_tier: str) -> str:
         return "none"  # blank, None or NaN: the document names no tier
     m = _TIER_RE.match(tier_word.strip())
     if not m:
-        raise ValueError(f"unknown tier word {tier_word!r}: use 国家级, 省级, 市级, 区级 or 县级, "
-                         "optionally followed by 及以上")
+        raise ValueError(f"unknown tier word {tier_word!r}: use one of {', '.join(TIER_WORD_CHOICES)}")
     tier = _TIER_WORDS[m.group(1)]
     if tier == "city":
         if city_tier not in ("provincial", "prefecture"):
@@ -45,7 +44,7 @@ def normalise_tier(tier_word: str | None, city_tier: str) -> str:
 
 
 _YEAR = re.compile(r"^\d{4}$")
-_PERIOD = re.compile(r"^(?:到)?[“\"]?([一二三四五六七八九十]+五)[”\"]?(末|期间|时期|期末)?$")
+_PERIOD = re.compile(lexicon.cues()["period_name"])  # 十四五, 到十四五末, 十三五时期
 
 
 def to_year(text: str | int | None) -> int | None:
@@ -66,4 +65,4 @@ def to_year(text: str | int | None) -> int | None:
     m = _PERIOD.match(s)
     if m:
         return period_years(m.group(1))[1]
-    raise ValueError(f"{text!r} is not a year (2025) or a period name (十四五, 十四五末, 十三五时期)")
+    raise ValueError(f"{text!r} is not a year (2025) or the name of a five-year plan period")

@@ -28,6 +28,7 @@ from typing import Callable
 from . import lexicon
 from .characters import TRADITIONAL, normalise
 from .cleaning import ZERO_WIDTH, Repair, clean
+from .numerals import CHINESE_NUMERAL
 from .numbers import find_quantities
 
 __all__ = ["CJK", "EXCLUSIONS", "Expression", "NOT_GOVERNING", "Prepared", "TRADITIONAL", "expressions",
@@ -53,14 +54,14 @@ _EXCLUSION_RES = tuple((name, re.compile(rx)) for name, rx in EXCLUSIONS)
 # Both are set aside (exclusion ``number_run``) before the scanner reads.
 _NUMBER_RUN = re.compile(r"(?:[0-9]++%?+[^0-9\u3400-\u9fff]{0,4}+){12,}")
 _SOUP_BREAK = re.compile(r"[。！？!?;；\n]")  # what ends a stretch of soup
-_ANY_NUMBER = re.compile(r"[0-9]+|[〇零一二两三四五六七八九十百千万亿]+")
+_ANY_NUMBER = re.compile(rf"[0-9]+|[{CHINESE_NUMERAL}]+")
 SOUP_LENGTH, SOUP_SPACING = 1000, 12
 _RUN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _COUNTING = frozenset(n for n, _, flags in lexicon.exclusions() if "counting" in flags)  # must count 1, 2, 3 …
 NOT_GOVERNING = frozenset(n for n, _, flags in lexicon.exclusions() if "context" in flags)  # years that govern nothing
 
-_SHIFTED_UNIT = re.compile(r"[ \n]*所(以上|以下|以内)")  # 1所以上: 所 read as 所以 by the scanner
-_SUFFIX_CMP = {"以上": "ge", "以下": "le", "以内": "le"}
+_SHIFTED_UNIT = re.compile(lexicon.cues()["shifted_unit"])  # 1所以上: 所 read as 所以 by the scanner
+_SUFFIX_CMP = lexicon.bounds()["suffix"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -68,7 +69,7 @@ _SUFFIX_CMP = {"以上": "ge", "以下": "le", "以内": "le"}
 # --------------------------------------------------------------------------------------------
 
 _FINAL = re.compile(r"(?:[。!?;:…]|[。!?][”’」』)]|[〕】\]])[ ]*$")
-_PAGE_NUMBER_LINE = re.compile(r"-+\s*[0-9]{1,4}\s*-+|第\s*[0-9]{1,4}\s*页(?:\s*,?\s*共\s*[0-9]{1,4}\s*页)?")
+_PAGE_NUMBER_LINE = re.compile(lexicon.cues()["page_number_line"])
 _PAGE_LINE = re.compile(_PAGE_NUMBER_LINE.pattern + r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}")  # also "3 / 12"
 _PUNCT = re.compile(r"[,。;:、!?]")
 CJK = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
@@ -248,8 +249,8 @@ def scan_prepared(prep: Prepared) -> list[Expression]:
         if unit == "":
             m = _SHIFTED_UNIT.match(prep.work, end)
             if m:  # "1 所以上": the scanner read 所以 as a word
-                end, unit, unit_word = m.end(), "count", "所"
-                cmp = _SUFFIX_CMP[m.group(1)] if cmp == "eq" else cmp
+                end, unit, unit_word = m.end(), "count", m.group("unit")
+                cmp = _SUFFIX_CMP[m.group("suffix")] if cmp == "eq" else cmp
         found.append((q.start, end, q.value_low, q.value_high, unit, cmp, unit_word))
     if not found:
         return exprs
