@@ -468,3 +468,24 @@ def test_pathological_inputs_are_linear(text):
     dt = time.perf_counter() - t0
     print(f"\n{len(text):,} chars in {dt:.3f} s")
     assert dt < 30
+
+
+@pytest.mark.parametrize("text,span,low,high,unit,cmp", [
+    ("日均新设企业增加到1万6千多户", "1万6千多户", 16000, 16000, "count", "gt"),
+    ("运营里程增加到2万5千公里", "2万5千公里", 25000, 25000, "length", "eq"),
+    ("出境旅游人次增加到1亿3千多万", "1亿3千多万", 130000000, 130000000, "", "gt"),
+    ("上亿人喜迁新居", "上亿人", 1e8, 1e8, "persons", "ge"),
+    ("还有几千万人居住在棚户区", "几千万人", 2e7, 9e7, "persons", "approx"),
+    ("技术交易额翻了一番", "翻了一番", 2, 2, "multiple", "eq"),
+    ("力争经济总量翻两番", "翻两番", 4, 4, "multiple", "eq"),
+    ("享受减半征收所得税优惠", "减半", 50, 50, "percent", "eq"),
+])
+def test_numbers_written_without_digits_or_in_two_sections(text, span, low, high, unit, cmp):
+    """Compound numbers, vague magnitudes, doublings and halving read as one quantity each."""
+    (q,) = find_quantities(text)
+    assert (q.text, q.value_low, q.value_high, q.unit, q.comparator) == (span, low, high, unit, cmp)
+
+
+@pytest.mark.parametrize("text", ["十几个", "几个方面", "马上就办", "几十年来"])
+def test_vague_words_that_are_not_quantities(text):
+    assert [q for q in find_quantities(text) if q.text.startswith(("几", "上", "十几"))] == []

@@ -83,9 +83,15 @@ _ANCHOR = re.compile(
     rf"|第(?= *+[0-9{NUMERAL_START}])"
     rf"|(?<![{CHINESE_NUMERAL}])[百千万](?=分之)"
     rf"|半数"
+    rf"|(?<![{CHINESE_NUMERAL}])[上几](?=[千万亿])"
+    rf"|减(?=半)|翻(?=了?[一两二三四]番)"
 )
 _RANK = re.compile(rf"第{_SP}(?P<n>[0-9]++|[{NUMERAL_START}][{CHINESE_NUMERAL}]*+)")
-_HALF = re.compile(r"一半|半数")
+_HALF = re.compile(r"一半|半数|减半")
+# Words that state a number without digits: 上亿 (at least 10^8), 几千万 (2–9 × 10^7, about), 翻一番 (×2)
+_MAGNITUDE = re.compile(rf"(?P<word>上|几)(?P<x>千万|百万|千|万|亿)(?P<a>多|余)?{_UNIT_TAIL}")
+_DOUBLINGS = re.compile(r"翻了?(?P<n>[一两二三四])番")
+_COMPOUND = re.compile(rf"(?P<num>[0-9]++[万亿][0-9]++[千百])(?P<a>余|多)?(?P<x>万)?{_UNIT_TAIL}")
 _FRACTION = re.compile(
     rf"(?P<den>{_DEC}|[{NUMERAL_START}百千万][{CHINESE_NUMERAL}]*+){_SP}分之{_SP}(?P<num>{_DEC}|[{NUMERAL_START}][{CHINESE_NUMERAL}]*+)"
 )
@@ -163,8 +169,10 @@ def _parse_at(s: str, orig: str, p: int, prev_end: int) -> Quantity | None:
     c = s[p]
     if c == "第":
         return _rank(s, orig, p)
-    if c == "半":
+    if c in "半减":
         return _half(s, orig, p, prev_end)
+    if c in "上几翻":
+        return _magnitude(s, orig, p, prev_end)
     if c in "百千万":
         return _fraction(s, orig, p, prev_end)
     if c == "十":
@@ -172,7 +180,7 @@ def _parse_at(s: str, orig: str, p: int, prev_end: int) -> Quantity | None:
         if q:
             return q
     if c.isascii():
-        q = _date_digits(s, orig, p, prev_end)
+        q = _date_digits(s, orig, p, prev_end) or _compound(s, orig, p, prev_end)
         if q:
             return q
     q = _date_ymd(s, orig, p, prev_end)
@@ -246,6 +254,36 @@ def _rank(s, orig, p):
     if v is None or v != int(v) or v < 1:
         return None
     return _make(orig, p, m.end(), v, v, "rank", "eq", "第")
+
+
+def _magnitude(s, orig, p, prev_end):
+    """上亿人 (at least 10^8 persons), 几千万人 (2 to 9 × 10^7, about), 翻一番 (a multiple of 2; 翻两番 4)."""
+    m = _DOUBLINGS.match(s, p)
+    if m:
+        v = 2 ** int(parse_numeral(m.group("n")))
+        return _make(orig, p, m.end(), v, v, "multiple", "eq", "番")
+    m = _MAGNITUDE.match(s, p)
+    if not m:
+        return None
+    size = float(parse_numeral("一" + m.group("x")))
+    unit = UNIT_WORDS.get(m.group("unit"), "") if m.group("unit") else ""
+    word = orig[m.start("x"):m.end()] if m.group("unit") else orig[m.start("x"):m.end("x")]
+    if m.group("word") == "上":
+        return _finish(s, orig, p, m.end(), prev_end, size, size, unit, word, "ge")
+    return _finish(s, orig, p, m.end(), prev_end, 2 * size, 9 * size, unit, word, "approx")
+
+
+def _compound(s, orig, p, prev_end):
+    """1万6千多户, 2万5千公里, 1亿3千多万: a number in two sections (10^4 or 10^8, then the rest)."""
+    m = _COMPOUND.match(s, p)
+    if not m or (m.group("x") and "亿" not in m.group("num")):
+        return None
+    value = parse_numeral(m.group("num") + (m.group("x") or ""))
+    if value is None:
+        return None
+    unit = UNIT_WORDS.get(m.group("unit"), "") if m.group("unit") else ""
+    unit_word = orig[m.start("x"):m.end()] if m.group("x") else (orig[m.start("unit"):m.end()] if unit else "")
+    return _finish(s, orig, p, m.end(), prev_end, value, value, unit, unit_word, "gt" if m.group("a") else None)
 
 
 def _half(s, orig, p, prev_end):
