@@ -97,12 +97,21 @@ def _apply_repairs(raw: str, repairs: list[Repair]) -> tuple[list[str], list[int
 
 
 def _drop(chars: list[str], origin: list[int], pattern: re.Pattern[str]) -> tuple[list[str], list[int]]:
+    """The characters (and their raw offsets) outside every match of ``pattern``, copied slice by slice."""
     text = "".join(chars)
-    keep = [True] * len(text)
-    for m in pattern.finditer(text):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    return [c for c, k in zip(chars, keep) if k], [o for o, k in zip(origin, keep) if k]
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        return chars, origin
+    kept_text: list[str] = []
+    kept_origin: list[int] = []
+    last = 0
+    for start, end in spans:
+        kept_text.append(text[last:start])
+        kept_origin.extend(origin[last:start])
+        last = end
+    kept_text.append(text[last:])
+    kept_origin.extend(origin[last:])
+    return list("".join(kept_text)), kept_origin
 
 
 def clean(raw: str, text_form: str = "web", repairs: list[Repair] | tuple[Repair, ...] = ()) -> CleanText:

@@ -35,9 +35,16 @@ _TRANSLATE = str.maketrans({**VARIANTS, **_FINANCIAL})
 AMBIGUOUS_FINANCIAL = frozenset("伍陆陸參叄肆拾柒捌玖壹贰貳叁佰仟")
 
 
-def translate(text: str) -> str:
-    """Text with digit, dash, percent, space and numeral variants mapped to one form each."""
-    return text.translate(_TRANSLATE)
+_HAS_FINANCIAL = re.compile("[" + "".join(_FINANCIAL) + "]")
+
+
+def translate(text: str, normalised: bool = False) -> str:
+    """Text with digit, dash, percent, space and numeral variants mapped to one form each.
+    ``normalised``: the text went through :func:`vetcompare.text.characters.normalise` already,
+    so only financial numerals are left to map (a quick search finds whether there are any)."""
+    if not normalised:
+        return text.translate(_TRANSLATE)
+    return _HAS_FINANCIAL.sub(lambda m: _FINANCIAL[m.group()], text)  # few: no full copy through a table
 
 
 # --------------------------------------------------------------------------------------------

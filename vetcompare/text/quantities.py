@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from . import lexicon
@@ -45,11 +46,14 @@ _VAGUE_RANKS = tuple(lexicon.bounds()["vague_rank"])  # 第三方, 第一时间
 
 
 def _unit_alternation() -> str:
+    """The unit words, longest first, behind a look-ahead for their first characters (so the many
+    alternatives are tried only where a unit can start)."""
     parts = []
     for word in sorted(UNIT_WORDS, key=len, reverse=True):
         blocked = _UNIT_BLOCKERS.get(word)
         parts.append(re.escape(word) + (f"(?![{blocked}])" if blocked else ""))
-    return "(?:" + "|".join(parts) + ")"
+    firsts = "".join(sorted({re.escape(w[0]) for w in UNIT_WORDS}))
+    return f"(?=[{firsts}])(?:" + "|".join(parts) + ")"
 
 
 _UNIT_ALT = _unit_alternation()
@@ -83,7 +87,7 @@ _ANCHOR = re.compile(
     rf"|第(?= *+[0-9{NUMERAL_START}])"
     rf"|(?<![{CHINESE_NUMERAL}])[百千万](?=分之)"
     rf"|半数"
-    rf"|(?<![{CHINESE_NUMERAL}])[上几](?=[千万亿])"
+    rf"|[上几](?=[千万亿])"
     rf"|减(?=半)|翻(?=了?[一两二三四]番)"
 )
 _RANK = re.compile(rf"第{_SP}(?P<n>[0-9]++|[{NUMERAL_START}][{CHINESE_NUMERAL}]*+)")
@@ -133,17 +137,18 @@ class Quantity:
     unit_word: str
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, normalised: bool = False) -> list[Quantity]:
     """Every number expression in ``text`` with its unit and bounds, in order, non-overlapping.
 
     Handles ranges (1—2所, 2至3个), bound words (不低于, 以上, 余, 多, 左右, 约, 近, 超过),
     percentages (27%, 百分之六十, 一半, 三分之一), multiples (2倍), 万/亿 multipliers,
     calendar years and dates, plan periods (十四五), ranks (第六), and PDF spaces or line breaks
-    between a number and its unit. Runs in linear time and never raises on a str.
+    between a number and its unit. Runs in linear time and never raises on a str. ``normalised``
+    says the text is already :func:`vetcompare.text.characters.normalise`-d (it is not done twice).
     """
     if not isinstance(text, str):
         raise TypeError(f"find_quantities needs a str, not {type(text).__name__}")
-    s = translate(text)
+    s = translate(text, normalised)
     out: list[Quantity] = []
     pos = prev_end = 0
     n = len(s)
@@ -263,8 +268,8 @@ def _magnitude(s, orig, p, prev_end):
         v = 2 ** int(parse_numeral(m.group("n")))
         return _make(orig, p, m.end(), v, v, "multiple", "eq", "番")
     m = _MAGNITUDE.match(s, p)
-    if not m:
-        return None
+    if not m or (p and s[p - 1] in CHINESE_NUMERAL):
+        return None  # 十几万 is 11 to 19 万, not 几万
     size = float(parse_numeral("一" + m.group("x")))
     unit = UNIT_WORDS.get(m.group("unit"), "") if m.group("unit") else ""
     word = orig[m.start("x"):m.end()] if m.group("unit") else orig[m.start("x"):m.end("x")]
@@ -370,8 +375,7 @@ def _date_ymd(s, orig, p, prev_end):
 # ---- plain numbers, ranges, units -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Written:
+class _Written(NamedTuple):
     """How one number of a match was written, in spans of the text: the only reader of the pattern's
     group names (d digits, m their 万/亿, c a Chinese run, a 余/多, x a trailing 万/亿), so no other
     function depends on them."""
@@ -384,11 +388,9 @@ class _Written:
 
     @classmethod
     def of(cls, m: re.Match, i: int) -> "_Written":
-        def span(name):
-            return m.span(f"{name}{i}") if m.group(f"{name}{i}") else None
-
-        return cls(m.group(f"d{i}"), span("m"), span("c") if m.group(f"c{i}") is not None else None,
-                   m.group(f"a{i}") is not None, span("x"))
+        d, mult, c, a, x = m.group(f"d{i}", f"m{i}", f"c{i}", f"a{i}", f"x{i}")
+        return cls(d, m.span(f"m{i}") if mult else None, m.span(f"c{i}") if c is not None else None,
+                   a is not None, m.span(f"x{i}") if x else None)
 
 
 @dataclass

@@ -242,7 +242,7 @@ def scan_prepared(prep: Prepared) -> list[Expression]:
     """Every number expression of a prepared text, with the exclusion that applies (if any)."""
     runs = _union([(m.start(), m.end()) for m in _NUMBER_RUN.finditer(prep.work)] + _soups(prep.work))
     exprs = _run_expressions(prep, runs)
-    qs = find_quantities(_blanked(prep.work, runs))
+    qs = find_quantities(_blanked(prep.work, runs), normalised=True)
     found = []
     for q in qs:
         end, unit, cmp, unit_word = q.end, q.unit, q.comparator, q.unit_word
