@@ -16,14 +16,13 @@ __all__ = ["CLAUSE_END", "Context", "SENTENCE_END", "SENTENCE_WINDOW"]
 
 SENTENCE_END = re.compile(r"[。!?]+")
 CLAUSE_END = re.compile(r"[。!?;,\n]")
-_CUES = lexicon.cues()  # vocabulary/cues.tsv
-_PARA_MARK = re.compile(_CUES["paragraph_mark"], re.M)
-_RESULTS_HEADING = re.compile(_CUES["results_heading"])
-_COMPARISON_POINT = re.compile(_CUES["comparison_point"])
-_NOT_GOVERNING_AFTER = re.compile(_CUES["year_not_governing_after"])
-_FROM_BEFORE = re.compile(_CUES["year_from_before"])
-_REFERENCE = re.compile(_CUES["reference_date"])
-_PERIOD_GOVERNS = re.compile(_CUES["period_governs_after"])
+_PARA_MARK = lexicon.cue("paragraph_mark", re.M)
+_RESULTS_HEADING = lexicon.cue("results_heading")
+_COMPARISON_POINT = lexicon.cue("comparison_point")
+_NOT_GOVERNING_AFTER = lexicon.cue("year_not_governing_after")
+_FROM_BEFORE = lexicon.cue("year_from_before")
+_REFERENCE = lexicon.cue("reference_date")
+_PERIOD_GOVERNS = lexicon.cue("period_governs_after")
 
 SENTENCE_WINDOW = 400
 

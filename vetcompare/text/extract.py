@@ -63,21 +63,20 @@ _METRIC_RULES = tuple((m, frozenset(u.split()), re.compile(p), re.compile(c) if 
 # Words around a number
 # --------------------------------------------------------------------------------------------
 
-_CUES = lexicon.cues()  # vocabulary/cues.tsv: every cue word of this module, by name
-_TIER = re.compile(_CUES["tier"])
+_TIER = lexicon.cue("tier")
 _TIER_UNITS = frozenset({"count", "", "persons", "person_times"})
-_HEDGE = re.compile(_CUES["hedge"])
-_STRONG_NORM = re.compile(_CUES["strong_norm"])
-_NORM = re.compile(_CUES["norm"])
-_TARGET_VERB = re.compile(_CUES["target_verb"])
-_BASELINE = re.compile(_CUES["baseline"])
-_INCREMENT = re.compile(_CUES["increment"])
-_QUALIFIER_BEFORE = re.compile(_CUES["qualifier_before"])
-_QUALIFIER_START = re.compile(_CUES["qualifier_start"])
-_REACH_START = re.compile(_CUES["reach_start"])
-_ALL_100 = re.compile(_CUES["all_meet_standard"])
-_ALL_METRIC, _ALL_METRIC_WORDS = "conditions.schools_meeting_standard", re.compile(_CUES["all_meet_metric"])
-_PER_YEAR = re.compile(_CUES["per_year"])  # 次 said per year: times_per_year
+_HEDGE = lexicon.cue("hedge")
+_STRONG_NORM = lexicon.cue("strong_norm")
+_NORM = lexicon.cue("norm")
+_TARGET_VERB = lexicon.cue("target_verb")
+_BASELINE = lexicon.cue("baseline")
+_INCREMENT = lexicon.cue("increment")
+_QUALIFIER_BEFORE = lexicon.cue("qualifier_before")
+_QUALIFIER_START = lexicon.cue("qualifier_start")
+_REACH_START = lexicon.cue("reach_start")
+_ALL_100 = lexicon.cue("all_meet_standard")
+_ALL_METRIC, _ALL_METRIC_WORDS = "conditions.schools_meeting_standard", lexicon.cue("all_meet_metric")
+_PER_YEAR = lexicon.cue("per_year")  # 次 said per year: times_per_year
 _CONTEXT_UNITS = frozenset({"year", "date", "period", "month"})
 
 
@@ -154,7 +153,7 @@ def _is_qualifier(w: str, e: Expression, following: list[Expression], sent_end: 
 
 
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
-_LIST_JOIN = re.compile(_CUES["list_join"])
+_LIST_JOIN = lexicon.cue("list_join")
 
 
 def _row(ctx: Context, e: Expression, prev_end: int, next_start: int, city_tier: str,
@@ -233,7 +232,7 @@ def _phrases(w: str, e: Expression, lo: int, hi: int) -> tuple[str, str]:
     return narrow[-30:] + "#" + after, wide[-30:] + "#" + after if not after else ""
 
 
-_YEAR_WORD = re.compile(_CUES["year_word"])
+_YEAR_WORD = lexicon.cue("year_word")
 _DIGIT = re.compile(r"\d")
 HEAD_CLAUSE = 16
 """A clause no longer than this that is only a hedge and a time (力争到2025年，) heads the clauses after it."""

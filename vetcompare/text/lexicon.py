@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -86,3 +87,9 @@ def tiers() -> tuple[dict[str, str], tuple[str, ...]]:
     above = [w + suffix for w, _t, _o, *rest in table if rest and rest[0] == "yes"
              for suffix in list(bounds()["tier_suffix"])[:1]]
     return words, tuple(offered + above)
+
+
+@lru_cache(maxsize=None)
+def cue(name: str, flags: int = 0) -> re.Pattern[str]:
+    """The cue pattern ``name`` of ``cues.tsv``, compiled once."""
+    return re.compile(cues()[name], flags)

@@ -469,47 +469,60 @@ def _general(s, orig, p, prev_end):
 
 
 def _from_match(s, orig, p, prev_end, m, ranged):
+    """The quantity of a plain match: a consecutive pair (两三所), one number or a range, then a calendar
+    year or a value with its unit and bounds."""
     unit_norm = m.group("unit")
     unit_word_raw = orig[m.start("unit"):m.end("unit")] if unit_norm else ""
+    pair = _consecutive_pair(m, ranged)
+    if pair:
+        unit = "years" if unit_norm == "年" else UNIT_WORDS[unit_norm]
+        return _finish(s, orig, p, m.end(), prev_end, pair[0], pair[1], unit, unit_word_raw, "approx")
+    items = _items(m, s, orig, ranged)
+    if items is None or (m.group("c1") is not None and _is_vague(s, p, m.group("c1"))):
+        return None
+    it1, it2, low, high = items
+    unit_word = (it2 or it1).mult_word + unit_word_raw
+    if _calendar_years(unit_norm, it1, it2):
+        return _make(orig, _year_start(s, p, prev_end), m.end(), low, high, "year", "eq",
+                     unit_word if unit_norm else "")
+    unit = UNIT_WORDS.get(unit_norm, "") if unit_norm else ""
+    cmp = "gt" if (it1.approx or (it2 is not None and it2.approx)) else None
+    return _finish(s, orig, p, m.end(), prev_end, low, high, unit, unit_word, cmp)
+
+
+def _consecutive_pair(m: re.Match, ranged: bool) -> tuple[int, int] | None:
+    """两三所, 四五个: two consecutive numerals with a unit, read as about that range."""
     c1 = m.group("c1")
-    if c1 is not None and not ranged:
-        pair = _CONSECUTIVE.get(c1)
-        if pair and unit_norm and not m.group("a1") and not m.group("x1"):
-            unit = "years" if unit_norm == "年" else UNIT_WORDS[unit_norm]
-            return _finish(s, orig, p, m.end(), prev_end, pair[0], pair[1], unit, unit_word_raw, "approx")
+    if c1 is None or ranged or not m.group("unit") or m.group("a1") or m.group("x1"):
+        return None
+    return _CONSECUTIVE.get(c1)
+
+
+def _items(m: re.Match, s: str, orig: str, ranged: bool):
+    """(first item, second item or None, low, high) of a match, or None when it is not a number or range."""
+    unit_norm = m.group("unit")
     w1 = _Written.of(m, 1)
     it1 = _read_item(w1, s, orig)
     if it1 is None or not _acceptable(it1, w1, s, orig, unit_norm):
         return None
-    low = high = it1.value
-    it2 = None
-    if ranged:
-        w2 = _Written.of(m, 2)
-        it2 = _read_item(w2, s, orig)
-        if it2 is None or not _acceptable(it2, w2, s, orig, unit_norm):
-            return None
-        if (m.group("sep") in ("到", "至") and unit_norm == "年"
-                and _is_year_token(it2) and not _is_year_token(it1)):
-            return None  # 3到2025年: 到 belongs to the year
-        if it1.mult == 1 and it2.mult != 1 and not it2.stem_has_mult and it1.value <= it2.base:
-            low = it1.value * it2.mult  # 1-2万 = 10000..20000
-        else:
-            low = it1.value
-        high = it2.value
-        if low > high:
-            return None
-    if c1 is not None and _is_vague(s, p, c1):
+    if not ranged:
+        return it1, None, it1.value, it1.value
+    w2 = _Written.of(m, 2)
+    it2 = _read_item(w2, s, orig)
+    if it2 is None or not _acceptable(it2, w2, s, orig, unit_norm):
         return None
-    last = it2 or it1
-    unit_word = last.mult_word + unit_word_raw
-    # calendar years
-    if unit_norm == "年" and _is_year_token(it1) and (it2 is None or _is_year_token(it2)):
-        return _make(orig, _year_start(s, p, prev_end), m.end(), low, high, "year", "eq", unit_word)
-    if unit_norm is None and it2 is not None and _is_year_token(it1) and _is_year_token(it2):
-        return _make(orig, _year_start(s, p, prev_end), m.end(), low, high, "year", "eq", "")
-    unit = UNIT_WORDS.get(unit_norm, "") if unit_norm else ""
-    cmp = "gt" if (it1.approx or (it2 is not None and it2.approx)) else None
-    return _finish(s, orig, p, m.end(), prev_end, low, high, unit, unit_word, cmp)
+    if m.group("sep") in ("到", "至") and unit_norm == "年" and _is_year_token(it2) and not _is_year_token(it1):
+        return None  # 3到2025年: 到 belongs to the year
+    scaled = it1.mult == 1 and it2.mult != 1 and not it2.stem_has_mult and it1.value <= it2.base
+    low = it1.value * it2.mult if scaled else it1.value  # 1-2万 = 10000..20000
+    return (it1, it2, low, it2.value) if low <= it2.value else None
+
+
+def _calendar_years(unit_norm: str | None, it1: _Item, it2: _Item | None) -> bool:
+    """2025年, 2021—2025年, 2021-2025: calendar years rather than a count of years."""
+    if unit_norm == "年":
+        return _is_year_token(it1) and (it2 is None or _is_year_token(it2))
+    return unit_norm is None and it2 is not None and _is_year_token(it1) and _is_year_token(it2)
 
 
 def _is_vague(s: str, p: int, run: str) -> bool:

@@ -44,7 +44,7 @@ def normalise_tier(tier_word: str | None, city_tier: str) -> str:
 
 
 _YEAR = re.compile(r"^\d{4}$")
-_PERIOD = re.compile(lexicon.cues()["period_name"])  # 十四五, 到十四五末, 十三五时期
+_PERIOD = lexicon.cue("period_name")  # 十四五, 到十四五末, 十三五时期
 
 
 def to_year(text: str | int | None) -> int | None:

@@ -60,7 +60,7 @@ _RUN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _COUNTING = frozenset(n for n, _, flags in lexicon.exclusions() if "counting" in flags)  # must count 1, 2, 3 …
 NOT_GOVERNING = frozenset(n for n, _, flags in lexicon.exclusions() if "context" in flags)  # years that govern nothing
 
-_SHIFTED_UNIT = re.compile(lexicon.cues()["shifted_unit"])  # 1所以上: 所 read as 所以 by the scanner
+_SHIFTED_UNIT = lexicon.cue("shifted_unit")  # 1所以上: 所 read as 所以 by the scanner
 _SUFFIX_CMP = lexicon.bounds()["suffix"]
 
 
@@ -69,7 +69,7 @@ _SUFFIX_CMP = lexicon.bounds()["suffix"]
 # --------------------------------------------------------------------------------------------
 
 _FINAL = re.compile(r"(?:[。!?;:…]|[。!?][”’」』)]|[〕】\]])[ ]*$")
-_PAGE_NUMBER_LINE = re.compile(lexicon.cues()["page_number_line"])
+_PAGE_NUMBER_LINE = lexicon.cue("page_number_line")
 _PAGE_LINE = re.compile(_PAGE_NUMBER_LINE.pattern + r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}")  # also "3 / 12"
 _PUNCT = re.compile(r"[,。;:、!?]")
 CJK = re.compile(r"[\u4e00-\u9fff]")  # a Chinese character
@@ -242,33 +242,44 @@ def scan_prepared(prep: Prepared) -> list[Expression]:
     """Every number expression of a prepared text, with the exclusion that applies (if any)."""
     runs = _union([(m.start(), m.end()) for m in _NUMBER_RUN.finditer(prep.work)] + _soups(prep.work))
     exprs = _run_expressions(prep, runs)
-    qs = find_quantities(_blanked(prep.work, runs), normalised=True)
-    found = []
-    for q in qs:
-        end, unit, cmp, unit_word = q.end, q.unit, q.comparator, q.unit_word
-        if unit == "":
-            m = _SHIFTED_UNIT.match(prep.work, end)
-            if m:  # "1 所以上": the scanner read 所以 as a word
-                end, unit, unit_word = m.end(), "count", m.group("unit")
-                cmp = _SUFFIX_CMP[m.group("suffix")] if cmp == "eq" else cmp
-        found.append((q.start, end, q.value_low, q.value_high, unit, cmp, unit_word))
+    found = [_shifted(prep.work, q) for q in find_quantities(_blanked(prep.work, runs), normalised=True)]
     if not found:
         return exprs
-    work_iv = [(name, _Intervals(rx, prep.work, name in _COUNTING)) for name, rx in _EXCLUSION_RES]
-    same = prep.work is prep.norm_raw or prep.work == prep.norm_raw
-    raw_iv = work_iv if same else [(name, _Intervals(rx, prep.norm_raw, name in _COUNTING))
-                                   for name, rx in _EXCLUSION_RES]
-    reach_work, reach_raw = _Reach([iv for _, iv in work_iv]), _Reach([iv for _, iv in raw_iv])
+    excluded = _Exclusions(prep)
     for ws, we, low, high, unit, cmp, unit_word in found:
         rs, re_ = prep.to_raw(ws, we)
-        reason = None
-        if reach_work.may_contain(ws, we) or reach_raw.may_contain(rs, re_):
-            for (name, wiv), (_, riv) in zip(work_iv, raw_iv):
-                if wiv.contains(ws, we) or riv.contains(rs, re_):
-                    reason = name
-                    break
-        exprs.append(Expression(rs, re_, ws, we, low, high, unit, cmp, unit_word, reason))
+        exprs.append(Expression(rs, re_, ws, we, low, high, unit, cmp, unit_word, excluded.reason(ws, we, rs, re_)))
     return sorted(exprs, key=lambda e: e.wstart) if runs else exprs
+
+
+def _shifted(work: str, q) -> tuple:
+    """A quantity as a tuple, with "1 所以上" read back (the scanner took 所以 for a word)."""
+    end, unit, cmp, unit_word = q.end, q.unit, q.comparator, q.unit_word
+    m = _SHIFTED_UNIT.match(work, end) if unit == "" else None
+    if m:
+        end, unit, unit_word = m.end(), "count", m.group("unit")
+        cmp = _SUFFIX_CMP[m.group("suffix")] if cmp == "eq" else cmp
+    return q.start, end, q.value_low, q.value_high, unit, cmp, unit_word
+
+
+class _Exclusions:
+    """The exclusion patterns' matches in the prepared text and in the normalised input (once when
+    they are the same text), and the first pattern whose match holds a given expression."""
+
+    def __init__(self, prep: Prepared):
+        self.work = [(name, _Intervals(rx, prep.work, name in _COUNTING)) for name, rx in _EXCLUSION_RES]
+        same = prep.work is prep.norm_raw or prep.work == prep.norm_raw
+        self.raw = self.work if same else [(name, _Intervals(rx, prep.norm_raw, name in _COUNTING))
+                                           for name, rx in _EXCLUSION_RES]
+        self.reach_work, self.reach_raw = _Reach([iv for _, iv in self.work]), _Reach([iv for _, iv in self.raw])
+
+    def reason(self, ws: int, we: int, rs: int, re_: int) -> str | None:
+        if not (self.reach_work.may_contain(ws, we) or self.reach_raw.may_contain(rs, re_)):
+            return None
+        for (name, wiv), (_, riv) in zip(self.work, self.raw):
+            if wiv.contains(ws, we) or riv.contains(rs, re_):
+                return name
+        return None
 
 
 def _soups(text: str) -> list[tuple[int, int]]:
