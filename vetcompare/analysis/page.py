@@ -115,13 +115,13 @@ def _sections(parts: dict[str, str], lang: str) -> list[str]:
     return [f'<section id="{key}"><h2>{_e(labels.page(key, lang))}</h2>\n{parts[key]}</section>' for key in SECTIONS]
 
 
-def _table(header: list[str], rows: list[list[str]], classes: dict[int, str] | None = None) -> str:
-    """A table of already escaped cells."""
+def _table(header: list[str], rows: list[list[str]], classes: dict[int, str] | None = None, kind: str = "") -> str:
+    """A table of already escaped cells (``kind``: a CSS class of the table)."""
     classes = classes or {}
     head = "".join(f"<th>{h}</th>" for h in header)
     body = "".join("<tr>" + "".join(f'<td class="{classes[j]}">{c}</td>' if j in classes else f"<td>{c}</td>"
                                     for j, c in enumerate(row)) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _documents(df: pd.DataFrame, lang: str) -> str:
@@ -145,7 +145,7 @@ def _comparison(df: pd.DataFrame, lang: str) -> str:
         rows = [[_e(m)] + [_cell(cells[(theme, m, r)], f"{r} · {m}") if (theme, m, r) in cells else ""
                            for r in order] for m in metrics]
         out.append(f"<h3>{_e(labels.pick(labels.THEMES[theme], lang))}</h3>"
-                   + _table([_e(labels.text("metric_header", lang))] + [_e(r) for r in order], rows))
+                   + _table([_e(labels.text("metric_header", lang))] + [_e(r) for r in order], rows, kind="grid"))
     return "\n".join(out)
 
 
