@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 import vetcompare as vc
+from vetcompare import labels
 from vetcompare.analysis.cite import data_version, write_manifest
 
 
@@ -14,7 +15,7 @@ def test_citing_the_dataset_names_versions_and_every_document():
     for lang in ("zh", "en"):
         text = vc.cite(lang=lang)
         assert vc.__version__ in text and vc.manifest()["data_version"] in text
-        assert all(title in text for title in docs["title"])
+        assert all(labels.book_title(title) in text for title in docs["title"])
         assert str(len(vc.load_targets())) in text
 
 
@@ -22,7 +23,7 @@ def test_citing_one_statement_quotes_its_sentence():
     row = vc.load_targets().set_index("target_id").loc["jlp-07"]
     doc = vc.load_documents().set_index("doc_id").loc[row.doc_id]
     text = vc.cite("jlp-07")
-    assert row.region_en in text and doc.issuer in text and doc.title in text
+    assert row.region_en in text and doc.issuer in text and labels.book_title(doc.title) in text
     assert f"{doc.issued:%Y-%m-%d}" in text and vc.source_text(row.doc_id)[row.source_start:row.source_end] in text
     assert f"{row.source_start}–{row.source_end}" in text
     assert "九龙坡区" in vc.cite("jlp-07", lang="zh")
@@ -57,3 +58,12 @@ def test_citation_file_agrees_with_the_package():
 
     cff = (Path(__file__).resolve().parents[1] / "CITATION.cff").read_text(encoding="utf-8")
     assert f"version: {vc.__version__}" in cff and "cff-version: 1.2.0" in cff
+
+
+def test_a_title_inside_a_title_takes_the_inner_marks():
+    assert labels.book_title("《行动计划(2024—2027)》政策解读") == "《〈行动计划(2024—2027)〉政策解读》"
+
+
+def test_an_unknown_statement_suggests_close_ids_in_order():
+    with pytest.raises(KeyError, match=r"did you mean .*jlp-07.*known: bb-01, bb-02"):
+        vc.cite("jlp-7")

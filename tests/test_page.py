@@ -114,6 +114,10 @@ def test_a_click_in_chromium_shows_the_exact_source_span(pages):
             row = df.loc[target]
             assert mark == [vc.source_text(row.doc_id)[row.source_start:row.source_end], row.source_start,
                             row.source_end]
+        # every text takes the page's own font first (a machine without a Chinese font shows boxes otherwise)
+        fonts = browser_page.evaluate("[...new Set([...document.querySelectorAll('body, td, pre, dd, button')]"
+                                      ".map(e => getComputedStyle(e).fontFamily))]")
+        assert fonts and all(f.startswith('"VC Sans"') for f in fonts), fonts
         panel = browser_page.evaluate("document.getElementById('panel').innerText")
         assert HOSTILE in panel  # the hostile note is shown as text …
         assert browser_page.evaluate("window.pwned === undefined")  # … and never ran

@@ -125,9 +125,9 @@ TEXT = {  # key -> (Chinese, English)
     "cite_data": ("vetcompare 数据集 {version} (数据版本 {data}, {year}): {n} 条量化表述, 来源: {docs}.",
                   "vetcompare dataset {version} (data version {data}, {year}): {n} quantitative statements from "
                   "{docs}."),
-    "cite_one": ("{region}, {issuer}《{title}》({issued}), 原文: “{sentence}” (字符 {start}–{end}; 编号 {target}; "
+    "cite_one": ("{region}, {issuer}{title}({issued}), 原文: “{sentence}” (字符 {start}–{end}; 编号 {target}; "
                  "vetcompare {version}, 数据版本 {data})",
-                 "{region}: {issuer}, 《{title}》 ({issued}), quoted: “{sentence}” (characters {start}–{end}; "
+                 "{region}: {issuer}, {title} ({issued}), quoted: “{sentence}” (characters {start}–{end}; "
                  "statement {target}; vetcompare {version}, data version {data})"),
     "label_suffix": ("(中文)", "(label)"),
 }
@@ -279,6 +279,17 @@ CAPTIONS = {  # report chart file stem -> caption (Chinese, English)
     "06_baseline_to_target": ("基线与目标", "Baselines and targets"),
     "07_industry_education": ("产教融合", "Industry–education integration"),
 }
+
+
+MANIFEST = {  # run manifest key -> (Chinese, English)
+    "package": ("软件版本", "Package"), "data_version": ("数据版本", "Data version"), "made": ("生成时间", "Made"),
+    "statements": ("表述数", "Statements"), "codebook_sha256": ("指标表 SHA-256", "Codebook SHA-256"),
+}
+
+
+def book_title(title: str) -> str:
+    """A title in 《》, a title inside it in 〈〉 (《〈行动计划〉政策解读》)."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
 
 
 def page(key: str, lang: str, **fields) -> str:

@@ -56,6 +56,12 @@ def write_manifest(path: str | Path, df: pd.DataFrame | None = None) -> Path:
     return path
 
 
+def _id_order(target_id: str) -> tuple[str, int]:
+    """jlp-7 before jlp-18: the prefix, then the number."""
+    prefix, _, number = target_id.rpartition("-")
+    return (prefix, int(number)) if number.isdigit() else (target_id, 0)
+
+
 def cite(target_id: str | None = None, *, lang: str = "en", df: pd.DataFrame | None = None) -> str:
     """How to cite the dataset (no ``target_id``) or one statement: region, title, issuer, date and
     the quoted sentence, with the data version."""
@@ -63,19 +69,24 @@ def cite(target_id: str | None = None, *, lang: str = "en", df: pd.DataFrame | N
     df = load_targets() if df is None else df
     info = manifest(df)
     if target_id is None:
-        docs = "; ".join(f"{d['region']}: {d['issuer']}《{d['title']}》({d['issued']})" for d in info["documents"])
+        docs = "; ".join(f"{d['region']}: {d['issuer']}{labels.book_title(d['title'])}({d['issued']})"
+                         for d in info["documents"])
         return labels.text("cite_data", lang, version=__version__, data=info["data_version"],
                            n=info["statements"], docs=docs, year=info["made"][:4])
     rows = df[df["target_id"] == target_id]
     if rows.empty:
         from ..data.problems import UnknownName
 
-        raise UnknownName("target", target_id, list(df["target_id"]))
+        import difflib
+
+        known = sorted(df["target_id"], key=_id_order)
+        close = difflib.get_close_matches(str(target_id), known, n=3)
+        raise UnknownName("target", target_id, known, f"did you mean {', '.join(close)}?" if close else "")
     row = rows.iloc[0]
     doc = folder_of(df).document(row["doc_id"])
     ev = evidence(rows)[target_id]
     sentence = (ev["before"] + ev["span"] + ev["after"]).strip()
     return labels.text("cite_one", lang, region=row[labels.region_column(lang)], issuer=doc["issuer"],
-                       title=doc["title"], issued=f"{doc['issued']:%Y-%m-%d}", sentence=sentence,
+                       title=labels.book_title(doc["title"]), issued=f"{doc['issued']:%Y-%m-%d}", sentence=sentence,
                        start=ev["start"], end=ev["end"], target=target_id, version=__version__,
                        data=info["data_version"])

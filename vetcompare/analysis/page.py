@@ -21,6 +21,7 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import labels, schema
@@ -145,7 +146,7 @@ def _comparison(df: pd.DataFrame, lang: str) -> str:
         rows = [[_e(m)] + [_cell(cells[(theme, m, r)], f"{r} · {m}") if (theme, m, r) in cells else ""
                            for r in order] for m in metrics]
         out.append(f"<h3>{_e(labels.pick(labels.THEMES[theme], lang))}</h3>"
-                   + _table([_e(labels.text("metric_header", lang))] + [_e(r) for r in order], rows, kind="grid"))
+                   + _table([_e(labels.text("metrics", lang))] + [_e(r) for r in order], rows, kind="grid"))
     return "\n".join(out)
 
 
@@ -176,6 +177,8 @@ def _fields(row: dict, doc: dict, e: dict, lang: str) -> list[list[str]]:
     """(label, value) pairs of the panel, coded values in words with the code beside them."""
     def coded(name):
         word = labels.coded(name, row[name], lang)
+        if isinstance(row[name], (bool, np.bool_)):
+            return word  # yes or no: the code says nothing more
         return f"{word} ({row[name]})" if word else str(row[name])
 
     year = "" if pd.isna(row["year"]) else str(int(row["year"]))
@@ -185,7 +188,7 @@ def _fields(row: dict, doc: dict, e: dict, lang: str) -> list[list[str]]:
              ("year_basis", coded("year_basis")), ("tier", coded("tier")), ("tier_word", row["tier_word"]),
              ("comparator", coded("comparator")), ("hedged", coded("hedged")), ("basis", coded("basis")),
              ("quote", row["quote"]), ("source_start", offsets), ("note", row["note"]), ("repeats", row["repeats"]),
-             ("title", f"{doc['issuer']}《{doc['title']}》{doc['issued']:%Y-%m-%d}")]
+             ("title", f"{doc['issuer']}{labels.book_title(doc['title'])} {doc['issued']:%Y-%m-%d}")]
     return [[labels.column(k, lang), "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)]
             for k, v in pairs if not (v is None or (not isinstance(v, str) and pd.isna(v)) or v == "")]
 
@@ -213,7 +216,7 @@ def _cite(df: pd.DataFrame, lang: str) -> str:
 
 
 def _manifest(info: dict, lang: str) -> str:
-    rows = [[_e(k), _e(v)] for k, v in info.items() if k != "documents"]
+    rows = [[_e(labels.pick(labels.MANIFEST[k], lang)), _e(v)] for k, v in info.items() if k != "documents"]
     rows += [[_e(d["doc_id"]), f'<span class="sha">{_e(d["sha256"])}</span>'] for d in info["documents"]]
     return _table([_e(labels.column("item", lang)), _e(labels.column("value", lang))], rows)
 
