@@ -39,8 +39,10 @@ window.addEventListener("load", () => {
 });
 </script>"""
 FONT_CSS = """<style>@font-face {{ font-family: "vetcompare CJK"; src: url("{url}"); }}
-body, body * {{ font-family: system-ui, sans-serif, "vetcompare CJK" !important; }}
-pre, code, .CodeMirror, .highlight * {{ font-family: monospace, "vetcompare CJK" !important; }}</style>"""
+@font-face {{ font-family: "vetcompare CJK Ext"; src: url("{ext}"); }}
+body, body * {{ font-family: system-ui, sans-serif, "vetcompare CJK", "vetcompare CJK Ext" !important; }}
+pre, code, .CodeMirror, .highlight * {{ font-family: monospace, "vetcompare CJK", "vetcompare CJK Ext" !important; }}
+</style>"""
 CHARTS = [("01_dual_qualified_teachers", "en"), ("03_quality_schools_by_tier", "zh"),
           ("06_baseline_to_target", "zh"), ("04_coverage", "en")]
 
@@ -64,9 +66,10 @@ def chromium(*args: str, user_dir: str) -> subprocess.CompletedProcess:
 def font_css() -> str:
     """CSS that lets the browser draw the page's Chinese text with the font vetcompare ships (this
     machine has no CJK system font; a researcher's has, so this only makes the screenshot faithful)."""
-    from vetcompare.analysis.fonts import font_path
+    from vetcompare.analysis.fonts import font_paths
 
-    return FONT_CSS.format(url=Path(font_path()).as_uri())
+    main, ext = (Path(p).as_uri() for p in font_paths())
+    return FONT_CSS.format(url=main, ext=ext)
 
 
 def notebook_page(path: Path, out: Path) -> tuple[Path, int]:
