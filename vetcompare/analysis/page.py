@@ -71,7 +71,7 @@ class HtmlReport:
     """An HTML report made ready up to its charts, which are put in when they are drawn (the report
     prepares the page while its workers draw)."""
 
-    def __init__(self, df: pd.DataFrame, lang: str):
+    def __init__(self, df: pd.DataFrame, lang: str, own_font: bool = True):
         labels.check(lang)
         self.lang, info = lang, manifest(df)
         statements = _statements(df, lang)
@@ -89,8 +89,14 @@ class HtmlReport:
         }
         self.sections = _sections(parts, lang)  # the charts section is filled by write()
         captions = "".join("".join(pair) for pair in labels.CAPTIONS.values()) + labels.page("caption_sources", lang)
-        self.fields["font_face"] = _font_face("".join(self.fields.values()) + "".join(self.sections) + captions
-                                              + json.dumps(statements, ensure_ascii=False))
+        self.characters = set("".join(self.fields.values()) + "".join(self.sections) + captions
+                              + json.dumps(statements, ensure_ascii=False))
+        if own_font:
+            self.use_font(font_face(self.characters))
+
+    def use_font(self, face: str) -> None:
+        """Embed ``face`` (from :func:`font_face`; one cut can serve the pages of several languages)."""
+        self.fields["font_face"] = face
 
     def write(self, path: str | Path, charts: dict[str, bytes]) -> Path:
         """Put ``charts`` (stem -> SVG bytes) in and write the page atomically."""
@@ -221,18 +227,29 @@ def _manifest(info: dict, lang: str) -> str:
     return _table([_e(labels.column("item", lang)), _e(labels.column("value", lang))], rows)
 
 
-def _font_face(text: str) -> str:
-    """@font-face rules holding the shipped font cut to the characters of ``text`` (WOFF, inline)."""
+@lru_cache(maxsize=None)
+def _cmap(path: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(path).getBestCmap())
+
+
+def font_face(characters: set[str]) -> str:
+    """@font-face rules holding the shipped fonts cut to ``characters`` (WOFF, inline); the second
+    file is opened only for characters the first lacks."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    wanted = {ord(c) for c in set(text) if not c.isspace()}
+    wanted = {ord(c) for c in characters if not c.isspace()}
     rules = []
     for family, path in zip(FAMILIES, font_paths()):
-        font = TTFont(path)
-        present = wanted & set(font.getBestCmap())
+        if not wanted:
+            break
+        present = wanted & _cmap(path)
+        wanted -= present
         if not present:
             continue
+        font = TTFont(path)
         options = subset.Options(flavor="woff", layout_features=[], name_IDs=["*"], notdef_outline=True)
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=present)

@@ -14,7 +14,7 @@ from typing import Callable
 from . import plot
 from .cite import write_manifest
 from .export import write_workbook
-from .page import HtmlReport
+from .page import HtmlReport, font_face
 from ..data.folder import folder
 from ..data.safe import make_folder
 
@@ -117,7 +117,12 @@ def _logged(result: tuple[list[Path], float], log) -> list[Path]:
 
 
 def _prepare(df, langs) -> dict[str, HtmlReport]:
-    return {lang: HtmlReport(df, lang) for lang in langs}
+    """The HTML pages up to their charts, with one font cut for the characters of all of them."""
+    pages = {lang: HtmlReport(df, lang, own_font=False) for lang in langs}
+    face = font_face(set().union(*(p.characters for p in pages.values())))
+    for p in pages.values():
+        p.use_font(face)
+    return pages
 
 
 def _pages(out: Path, df, langs, pages: dict[str, HtmlReport], log, formats) -> list[Path]:
