@@ -66,7 +66,8 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
     language, and the run manifest (manifest.json) into ``out``.
 
     Charts are drawn in ``jobs`` worker processes (default: one per CPU) while this process writes
-    the workbooks and prepares the HTML pages (their charts go in when drawn), all from ``data`` (a DataFolder or its path; default: the default folder). Each file
+    the workbooks and prepares the HTML pages (their charts go in when drawn), all from ``data`` (a
+    DataFolder or its path; default: the default folder). Each file
     replaces its predecessor atomically; on Ctrl-C or SIGTERM the workers
     are stopped at once and their unfinished temporary files removed, so every file is either the
     old or the new one.
@@ -77,18 +78,30 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
     order = [s for s in _COST_ORDER if s in CHARTS] + [s for s in CHARTS if s not in _COST_ORDER]
     tasks = [(stem, lang, out, tuple(formats), str(source.root)) for stem in order for lang in langs]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+
+    def the_rest() -> tuple[list[Path], dict]:  # this process's share: workbooks and the pages up to their charts
+        return _workbooks(out, df, langs, log), _prepare(df, langs)
+
     if jobs == 1:
         written = [p for task in tasks for p in _logged(render_chart(*task), log)]
-        return written + _workbooks(out, df, langs, log) + _pages(out, df, langs, _prepare(df, langs), log, formats)
+        books, pages = the_rest()
+    else:
+        written, (books, pages) = _in_workers(tasks, jobs, out, log, the_rest)
+    return written + books + _pages(out, df, langs, pages, log, formats)
+
+
+def _in_workers(tasks: list[tuple], jobs: int, out: Path, log, meanwhile: Callable):
+    """Draw ``tasks`` in ``jobs`` forked workers while this process runs ``meanwhile()``; return the
+    files written and what ``meanwhile`` returned. Ctrl-C or SIGTERM stops every worker at once and
+    removes their unfinished temporary files."""
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if _main_thread() else None
     pool = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(jobs, _quiet_worker)
     try:
         pending = [pool.apply_async(render_chart, task) for task in tasks]
-        books = _workbooks(out, df, langs, log)
-        pages = _prepare(df, langs)
+        result = meanwhile()
         written = [p for job in pending for p in _logged(job.get(), log)]
         pool.close()
-        books += _pages(out, df, langs, pages, log, formats)
+        return written, result
     except BaseException:
         pool.terminate()
         _remove_partial(out)
@@ -97,7 +110,6 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
         pool.join()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    return written + books
 
 
 def _main_thread() -> bool:
