@@ -129,14 +129,13 @@ def _finish_sheet(ws, widths: list[int], rows: int, freeze: str) -> None:
     ws.print_title_rows = "1:1"
 
 
-def _about(lang: str, df: pd.DataFrame) -> pd.DataFrame:
+def _about(lang: str, df: pd.DataFrame, info: dict, citation: str) -> pd.DataFrame:
     docs = folder_of(df).documents()
-    info = manifest(df)
     rows = [
         (labels.page("title", lang), labels.page("made", lang, package=info["package"], data=info["data_version"],
                                                  made=info["made"])),
         (labels.column("value", lang), labels.page("rows", lang, n=len(df), docs=df["doc_id"].nunique())),
-        (labels.page("cite", lang), cite(lang=lang, df=df)),
+        (labels.page("cite", lang), citation),
         (labels.column("source_start", lang), labels.page("offsets_rule", lang)),
         (labels.column("licence", lang), labels.page("licence", lang)),
     ]
@@ -166,14 +165,13 @@ def _comments(ws, df: pd.DataFrame, lang: str) -> None:
                 ws.cell(row=i, column=j).comment = comment
 
 
-def _properties(wb, df: pd.DataFrame, lang: str) -> None:
+def _properties(wb, df: pd.DataFrame, lang: str, info: dict, citation: str) -> None:
     """Document properties a colleague's Excel shows under File > Info."""
-    info = manifest(df)
     wb.properties.creator = info["package"]
     wb.properties.title = labels.page("title", lang)
     wb.properties.subject = labels.page("rows", lang, n=len(df), docs=df["doc_id"].nunique())
     wb.properties.keywords = f"vetcompare; data version {info['data_version']}"
-    wb.properties.description = cite(lang=lang, df=df)
+    wb.properties.description = citation
 
 
 @reads_its_table
@@ -194,11 +192,12 @@ def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: st
     problems += _write_sheet(sheets["comparison"], side_by_side(df, lang=lang), lang, index=True, freeze="C2")
     problems += _write_sheet(sheets["codebook"], with_labels(folder_of(df).codebook(), lang), lang)
     problems += _write_sheet(sheets["sources"], with_labels(folder_of(df).documents(), lang), lang)
-    problems += _write_sheet(sheets["about"], _about(lang, df), lang)
+    info, citation = manifest(df), cite(lang=lang, df=df)  # once for the about sheet and the properties
+    problems += _write_sheet(sheets["about"], _about(lang, df, info, citation), lang)
     if problems:
         raise DataError([Problem(f"{path.name}, {p.file}", p.row, p.column, p.message) for p in problems])
     _comments(sheets["comparison"], df, lang)
-    _properties(wb, df, lang)
+    _properties(wb, df, lang, info, citation)
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path

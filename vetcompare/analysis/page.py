@@ -74,8 +74,9 @@ class HtmlReport:
     def __init__(self, df: pd.DataFrame, lang: str, own_font: bool = True):
         labels.check(lang)
         self.lang, info = lang, manifest(df)
-        statements = _statements(df, lang)
-        parts = {"documents": _documents(df, lang), "comparison": _comparison(df, lang), "charts": "",
+        long = comparison_long(df, lang=lang)  # one read of the rows for the table and the panel
+        statements = _statements(df, long, lang)
+        parts = {"documents": _documents(df, lang), "comparison": _comparison(df, long, lang), "charts": "",
                  "rules": _rules(lang), "cite": _cite(df, lang), "manifest": _manifest(info, lang)}
         words = {"repairs": labels.page("repairs", lang), "count": labels.page("statements", lang, n="{n}")}
         self.fields = {
@@ -141,8 +142,7 @@ def _documents(df: pd.DataFrame, lang: str) -> str:
     return _table([_e(labels.column(c.replace("_en", ""), lang)) for c in columns], rows, {5: "sha"})
 
 
-def _comparison(df: pd.DataFrame, lang: str) -> str:
-    long = comparison_long(df, lang=lang)
+def _comparison(df: pd.DataFrame, long: pd.DataFrame, lang: str) -> str:
     region = labels.region_column(lang)
     order = [r for r in dict.fromkeys(folder_of(df).documents()[region]) if r in set(long[region])]
     cells = {key: rows for key, rows in long.groupby(["theme", "metric", region], sort=False)}
@@ -162,9 +162,8 @@ def _cell(rows: pd.DataFrame, head: str) -> str:
             f'{_e("; ".join(rows["cell"]))}</button>')
 
 
-def _statements(df: pd.DataFrame, lang: str) -> dict[str, dict]:
-    """What the panel shows for each statement, words already in ``lang``."""
-    long = comparison_long(df, lang=lang)
+def _statements(df: pd.DataFrame, long: pd.DataFrame, lang: str) -> dict[str, dict]:
+    """What the panel shows for each statement (``long``: :func:`comparison_long` of ``df``), words in ``lang``."""
     ev = evidence(df)
     docs = {d["doc_id"]: d for d in folder_of(df).documents().to_dict("records")}
     out = {}

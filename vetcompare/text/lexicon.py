@@ -26,11 +26,12 @@ def traditional() -> dict[str, str]:
     return {trad: simp for trad, simp in rows("traditional.tsv")}
 
 
-NUMBER_STARTS = "0-9〇零一二两三四五六七八九十百千"  # characters a number starts with (a regex class body)
-CHINESE_DIGITS = "〇零一二两三四五六七八九十百千"
+# Pattern templates of the vocabulary files. They spell numeral characters here rather than import
+# numerals.py, which reads this module (through characters.py) and would make an import cycle.
+_NUMERALS = "〇零一二两三四五六七八九十百千"
 TEMPLATES = {
-    "{D}": NUMBER_STARTS,
-    "{NUM}": rf"(?:[0-9]+(?:\.[0-9]+)?|[{CHINESE_DIGITS}]+)",
+    "{D}": "0-9" + _NUMERALS,  # the characters a number starts with (a regex class body)
+    "{NUM}": rf"(?:[0-9]+(?:\.[0-9]+)?|[{_NUMERALS}]+)",
     "{YEAR4}": r"(?:19|20)[0-9]{2}",
 }
 
