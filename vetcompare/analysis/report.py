@@ -33,8 +33,8 @@ CHARTS: dict[str, Callable] = {  # file stem -> chart for a language (and a tabl
          "programmes.industry_match_rate"], lang=lang, df=df),
 }
 LANGS = ("zh", "en")
-# The slowest charts first, so that two workers finish together.
 _WORKER_GC_THRESHOLD = 20_000  # objects allocated between young collections in a worker (Python's default: 700)
+# The slowest charts first, so that two workers finish together.
 _COST_ORDER = ("03_quality_schools_by_tier", "06_baseline_to_target", "07_industry_education",
                "02_students_and_employment", "01_dual_qualified_teachers", "05_timeline", "04_coverage")
 
