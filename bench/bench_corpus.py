@@ -7,6 +7,9 @@ The corpus folder (the shared devcorpus, not copied into the repository) holds w
 annotations (``GUIDE.md`` says what counts). ``--split dev`` scores the texts whose gold is in ``bench/gold``,
 ``--split holdout`` those in ``bench/gold/holdout`` (not to be read while rules are written).
 
+The extractor is run as a researcher would run it, told the year each report was issued (``issued``, from
+the corpus's ``index.csv``), and once more without it; the regex gives no year at all.
+
 Each gold row is one number expression. An extracted row matches a gold row when their spans overlap (one to
 one, the largest overlap first). Printed, for :func:`vetcompare.text.extract_targets` and for a digit regex
 baseline (digits with 万/亿 and %), per document and in total:
@@ -53,6 +56,13 @@ def read_gold(path: Path) -> pd.DataFrame:
     df["year"] = pd.to_numeric(df["year"], errors="coerce").astype("Int64")
     df["hedged"] = df["hedged"].str.lower().eq("true")
     return df
+
+
+def issued_years(corpus: Path) -> dict[str, int]:
+    """The year each report was issued, from the corpus's index.csv (a researcher knows the date of
+    every document; the extractor is told it as ``issued``)."""
+    with (corpus / "index.csv").open(encoding="utf-8") as fh:
+        return {Path(row["file"]).stem: int(row["year"]) for row in csv.DictReader(fh)}
 
 
 def baseline(text: str) -> pd.DataFrame:
@@ -132,14 +142,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("dev", "holdout"), default="dev")
     args = parser.parse_args(argv)
     folder = GOLD if args.split == "dev" else GOLD / "holdout"
-    extractors = {"extract_targets": lambda t: extract_targets(t, city_tier="provincial"), "digit regex": baseline}
+    issued = issued_years(Path(args.corpus))
+    extractors = {"extract_targets": lambda t, y: extract_targets(t, city_tier="provincial", issued=y),
+                  "extract_targets, no date": lambda t, y: extract_targets(t, city_tier="provincial"),
+                  "digit regex": lambda t, y: baseline(t)}
     totals = {name: None for name in extractors}
     table = {}
     for path in sorted(folder.glob("gwr-*.csv")):
         text = (Path(args.corpus) / f"{path.stem}.txt").read_text(encoding="utf-8")
         gold = read_gold(path)
         for name, extract in extractors.items():
-            counts = score(gold, extract(text).reset_index(drop=True))
+            counts = score(gold, extract(text, issued[path.stem]).reset_index(drop=True))
             table[f"{path.stem} | {name}"] = rates(counts)
             totals[name] = counts if totals[name] is None else {k: totals[name][k] + counts[k] for k in counts}
     for name, counts in totals.items():

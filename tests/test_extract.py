@@ -658,3 +658,41 @@ def test_the_metric_guess_says_how_sure_it_is():
     rows = extract_targets("到2025年,“双师型”教师占专业课教师比例达到60%以上。建成3所学校。")
     assert rows[["metric_id", "metric_confidence"]].values.tolist() == [
         ["teachers.dual_qualified_share", "high"], ["", "none"]]
+
+
+REVIEW_TEXT = (
+    "一、过去五年工作回顾\n"
+    "五年来，全市职业教育规模稳步扩大。中职在校生从8万人增加到10万人，建成示范学校12所。\n"
+    "(一)办学条件明显改善\n"
+    "生均经费年均增长6%。\n"
+    "二、今后五年的主要目标\n"
+    "到2027年，建成高水平学校5所。\n"
+    "三、重点任务\n"
+    "新建实训基地20个。\n"
+)
+
+
+def test_a_review_that_names_no_year_reports_baselines():
+    """A heading over results with no year (过去五年工作回顾) opens a review: its values are baselines,
+    a sub-heading (一) stays inside it, and the next numbered heading of its level closes it."""
+    rows = extract_targets(REVIEW_TEXT)
+    assert rows["kind"].tolist() == ["baseline", "baseline", "baseline", "baseline", "target", "target"]
+    assert rows["year"].isna().tolist() == [True, True, True, True, False, True]
+    assert rows["year"].iloc[4] == 2027
+
+
+def test_the_issue_date_dates_a_review_and_the_start_of_its_changes():
+    """Told the document was issued in 2023, the review runs to 2022, and a value a change started
+    from (五年来…从8万人增加到10万人) is dated the start of the five years."""
+    rows = extract_targets(REVIEW_TEXT, issued="2023-03-05")
+    assert rows["year"].fillna(0).tolist() == [2017, 2022, 2022, 2022, 2027, 0]
+    assert rows["year_basis"].tolist()[:4] == ["report"] * 4
+    assert extract_targets(REVIEW_TEXT, issued=2023).equals(rows)
+    one_year = "一、2016年工作回顾\n工业企业利润由1000亿元提高到1200亿元。\n"
+    assert extract_targets(one_year, issued=2017)["year"].tolist() == [2015, 2016]
+
+
+@pytest.mark.parametrize("bad", ["soon", "20230305", 1800])
+def test_an_issue_date_that_is_not_one_is_refused(bad):
+    with pytest.raises(ValueError, match="is not a year or date; give it as 2021"):
+        extract_targets(REVIEW_TEXT, issued=bad)

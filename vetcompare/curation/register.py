@@ -131,5 +131,5 @@ def curation_sheet(doc_id: str, path: str | Path, data: DataFolder | str | Path 
     data = folder(data)
     doc = data.document(doc_id)
     candidates = extract_targets(data.source_text(doc_id), city_tier=doc["city_tier"], plan_end=int(doc["period_end"]),
-                                 text_form=doc["text_form"])
+                                 text_form=doc["text_form"], issued=doc["issued"])
     return write_sheet(path, doc_id, candidates=candidates, data=data)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 from .numbers import period_years
@@ -18,6 +19,9 @@ SENTENCE_END = re.compile(r"[。!?]+")
 CLAUSE_END = re.compile(r"[。!?;,\n]")
 _PARA_MARK = lexicon.cue("paragraph_mark", re.M)
 _RESULTS_HEADING = lexicon.cue("results_heading")
+_SECTION_MARK = lexicon.cue("section_mark")
+_LOOK_BACK_BEFORE = lexicon.cue("look_back_before")
+_LOOK_BACK_AFTER = lexicon.cue("look_back_after")
 _COMPARISON_POINT = lexicon.cue("comparison_point")
 _NOT_GOVERNING_AFTER = lexicon.cue("year_not_governing_after")
 _FROM_BEFORE = lexicon.cue("year_from_before")
@@ -104,31 +108,71 @@ def _governors(prep: Prepared, exprs: list[Expression]) -> list[_Governor]:
     return out
 
 
-def _heading_years(st: _Structure, govs: list[_Governor]) -> list[tuple[int, _Governor | None, bool]]:
-    """For each paragraph: (heading paragraph index, its governing year, results heading?)."""
+def _look_backs(prep: Prepared, exprs: list[Expression]) -> list[tuple[int, int]]:
+    """(prepared offset, years) of each span of years said as a look back (过去五年, 五年来)."""
+    w = prep.work
+    return [(e.wstart, int(e.value_low)) for e in exprs
+            if e.unit == "years" and e.value_low == e.value_high and e.value_low == int(e.value_low)
+            and (_LOOK_BACK_BEFORE.search(w[max(0, e.wstart - 4):e.wstart]) or _LOOK_BACK_AFTER.match(w, e.wend))]
+
+
+class _Section(NamedTuple):
+    """The section a paragraph lies in, as its last heading opened it."""
+    para: int  # paragraph index of the heading (-1 before any)
+    governor: _Governor | None  # the year the heading names
+    results: bool  # the heading is over results (成绩, 回顾 …): its values are baselines
+    level: int  # 1 for 一、, 2 for (一), 3 for 1. (0: unnumbered)
+
+
+_NO_SECTION = _Section(-1, None, False, 0)
+
+
+def _heading_level(line: str) -> int:
+    m = _SECTION_MARK.match(line)
+    return 0 if m is None else next(i for i, g in enumerate(m.groups(), start=1) if g)
+
+
+def _sections(st: _Structure, govs: list[_Governor]) -> list[_Section]:
+    """For each paragraph, the section it lies in."""
     by_para: dict[int, _Governor] = {}
     for g in govs:
         by_para[st.para_index(g.pos)] = g  # the last year of a paragraph
     out = []
-    active: tuple[int, _Governor | None, bool] = (-1, None, False)
+    active = _NO_SECTION
     for i, is_heading in enumerate(st.heading):
-        line = st.text[st.para_starts[i]:st._para_end(i)] if is_heading else ""
-        # a heading names its section: a table's 2025年 cell is not one
-        if is_heading and i in by_para and len(CJK.findall(line)) >= 4:
-            active = (i, by_para[i], bool(_RESULTS_HEADING.search(line)))
+        if is_heading:
+            active = _next_section(active, i, st.text[st.para_starts[i]:st._para_end(i)].strip(" \n"),
+                                   by_para.get(i))
         out.append(active)
     return out
+
+
+def _next_section(active: _Section, i: int, line: str, governor: _Governor | None) -> _Section:
+    """The section after heading ``line`` (paragraph ``i``): a heading that names a year opens one
+    (a table's 2025年 cell is not a heading: at least four Chinese characters), and so does a
+    heading over results that names none (过去五年工作回顾); a numbered heading at the level of a
+    results section, or above it, closes that section."""
+    if len(CJK.findall(line)) < 4:
+        return active
+    results, level = bool(_RESULTS_HEADING.search(line)), _heading_level(line)
+    if governor is not None or results:
+        return _Section(i, governor, results, level)
+    if active.results and 0 < level <= (active.level or level):
+        return _Section(i, None, False, level)
+    return active
 
 
 class Context:
     """What a reader may ask about the place of a number in its document."""
 
-    def __init__(self, prep: Prepared, exprs: list[Expression]):
-        self.prep, self.text = prep, prep.work
+    def __init__(self, prep: Prepared, exprs: list[Expression], issued: int | None = None):
+        self.prep, self.text, self.issued = prep, prep.work, issued
         self.structure = _Structure(prep)
         self.governors = _governors(prep, exprs)
         self._gov_pos = [g.pos for g in self.governors]
-        self._headings = _heading_years(self.structure, self.governors)
+        self._sections = _sections(self.structure, self.governors)
+        self._look_backs = _look_backs(prep, exprs)
+        self._look_back_pos = [p for p, _ in self._look_backs]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """The sentence around ``pos`` (bounded: see :meth:`_Structure.sentence`)."""
@@ -139,7 +183,24 @@ class Context:
 
     def in_results_section(self, pos: int) -> bool:
         """Whether ``pos`` lies under a heading that reports results (成绩, 回顾 …)."""
-        return self._headings[self.para_index(pos)][2] if self._headings else False
+        if not self._sections:
+            return False
+        para = self.para_index(pos)
+        section = self._sections[para]
+        return section.results and section.para < para  # a short line with a value is a statement, not a heading
+
+    def look_back(self, pos: int) -> int | None:
+        """How many years the look back over ``pos`` spans (五年来, 过去五年): the last one before it
+        in its paragraph, else the one in its section's heading; None when there is none."""
+        para = self.para_index(pos)
+        k = bisect.bisect_left(self._look_back_pos, pos) - 1
+        if k >= 0 and self.para_index(self._look_back_pos[k]) == para:
+            return self._look_backs[k][1]
+        heading = self._sections[para].para if self._sections else -1
+        if heading >= 0:
+            spans = [n for p, n in self._look_backs if self.para_index(p) == heading]
+            return spans[-1] if spans else None
+        return None
 
     def clause(self, e: Expression, sa: int, sb: int) -> tuple[int, int]:
         """The clause the number sits in: back and on to a clause end, at most 60 characters each way."""
@@ -161,8 +222,10 @@ class Context:
             if g.pos >= sa:
                 return g.year, "period" if g.period else "stated", g.reference
             return g.year, "governing", g.reference
-        if self._headings:
-            h_para, g, _ = self._headings[para]
-            if g is not None and h_para < para:
-                return g.year, "governing", g.reference
+        if self._sections:
+            section = self._sections[para]
+            if section.para < para and section.governor is not None:
+                return section.governor.year, "governing", section.governor.reference
+            if section.para < para and section.results and self.issued is not None:
+                return self.issued - 1, "report", False  # a review naming no year: up to the year before the document
         return None, "none", False

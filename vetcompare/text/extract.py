@@ -90,7 +90,7 @@ _COLUMNS = ["start", "end", "text", "value_low", "value_high", "unit", "unit_wor
 
 
 def extract_targets(text: str, city_tier: str = "provincial", plan_end: int | None = None,
-                    text_form: str | None = None):
+                    text_form: str | None = None, issued: int | None = None):
     """One row per number expression of ``text`` that states a target, baseline or standard.
 
     Columns: ``start``/``end`` (offsets of the number expression in ``text``; ``text`` is
@@ -108,13 +108,16 @@ def extract_targets(text: str, city_tier: str = "provincial", plan_end: int | No
     word 全部 or 所有.
 
     ``text_form`` is 'web' (a line is a paragraph), 'pdf' (hard-wrapped with page furniture) or
-    None to decide from the text. Never raises on a str.
+    None to decide from the text. ``issued`` is when the document was issued (a year, a date, or a
+    registry's "2021-04-02"): the values of a review whose heading names no year (过去五年工作回顾)
+    are then dated the year before it (year basis ``report``), and a value a change started from
+    (五年来…从54万亿元增加到…) the start of its span. Never raises on a str.
     """
     import pandas as pd
 
     if not isinstance(text, str):
         raise TypeError(f"extract_targets needs a str, not {type(text).__name__}")
-    rows = _extract_rows(prepare(text, text_form), city_tier, plan_end)
+    rows = _extract_rows(prepare(text, text_form), city_tier, plan_end, _year_of(issued))
     df = pd.DataFrame(rows, columns=_COLUMNS)
     df["year"] = df["year"].astype("Int64")
     df["hedged"] = df["hedged"].astype(bool)
@@ -125,9 +128,20 @@ def extract_targets(text: str, city_tier: str = "provincial", plan_end: int | No
     return df
 
 
-def _extract_rows(prep: Prepared, city_tier: str, plan_end: int | None) -> list[dict]:
+def _year_of(issued) -> int | None:
+    """The year of ``issued``: None, a year, a date or datetime, or a string that starts with the year."""
+    if issued is None or issued != issued:  # None, NaN or NaT: not known
+        return None
+    year = getattr(issued, "year", issued)
+    text = str(year).strip()
+    if not (text[:4].isdigit() and 1900 <= int(text[:4]) <= 2100 and (len(text) == 4 or not text[4].isdigit())):
+        raise ValueError(f"issued={issued!r} is not a year or date; give it as 2021 or '2021-04-02'")
+    return int(text[:4])
+
+
+def _extract_rows(prep: Prepared, city_tier: str, plan_end: int | None, issued: int | None) -> list[dict]:
     exprs = scan_prepared(prep)
-    ctx = Context(prep, exprs)
+    ctx = Context(prep, exprs, issued)
     values = [e for e in exprs if e.exclusion is None and e.unit not in _CONTEXT_UNITS]
     kept = [e for i, e in enumerate(values)
             if not _is_qualifier(ctx.text, e, values[i + 1:i + 2], ctx.sentence(e.wstart)[1])]
@@ -152,6 +166,8 @@ def _is_qualifier(w: str, e: Expression, following: list[Expression], sent_end: 
     return following[0].wstart < clause_end
 
 
+_CHANGE_FROM = lexicon.cue("change_from")
+_CHANGE_TO = lexicon.cue("change_to")
 _BRACKETED = re.compile(r"\([^()\n]{0,40}\)")
 _LIST_JOIN = lexicon.cue("list_join")
 
@@ -167,12 +183,19 @@ def _row(ctx: Context, e: Expression, prev_end: int, next_start: int, city_tier:
     reported = ctx.in_results_section(e.wstart) or reference
     kind = _kind(w, e, clause, sentence, year, reported)
     year, year_basis = _due(kind, year, year_basis, plan_end)
+    if kind == "baseline" and year is not None and _starts_change(w, e):
+        year -= ctx.look_back(e.wstart) or 1  # 五年来…从54万亿元增加到…: the value at the start of the span
     tier_word = _tier_word(w, e, unit, prev_end, clause[0], clause[1], next_start)
     return _record(ctx, e, sentence, unit=unit, year=year, year_basis=year_basis, kind=kind,
                    hedged=_hedged(w, e, sentence[0], clause[0]),
                    basis="increment" if _INCREMENT.search(w[clause[0]:e.wstart]) else "level",
                    tier=_tier(tier_word, city_tier), tier_word=tier_word, metric_id=metric,
                    metric_confidence=confidence)
+
+
+def _starts_change(w: str, e: Expression) -> bool:
+    """从/由 X 增加到/提高到 …: X is the value a change started from."""
+    return bool(_CHANGE_FROM.search(w[max(0, e.wstart - 2):e.wstart]) and _CHANGE_TO.match(w, e.wend))
 
 
 def _record(ctx: Context, e: Expression, sentence: tuple[int, int], **columns) -> dict:
