@@ -40,30 +40,41 @@ def draw(ax, pos: float, row, colour: str, drawn: Drawn, *, horizontal: bool = F
          label: str | None = None) -> None:
     """One statement at ``pos`` on the category axis (a year or a row), its value on the other."""
     low, high = row["value_low"], row["value_high"]
-    baseline, hedged = row["kind"] == "baseline", bool(row["hedged"])
 
     def xy(value):
         return (value, pos) if horizontal else (pos, value)
 
     if high != low:
-        drawn.artists += _bar(ax, xy(low), xy(high), colour, hedged)
+        drawn.artists += _bar(ax, xy(low), xy(high), colour, bool(row["hedged"]))
         drawn.keys.add("range")
-    marker = "s" if baseline else MARKERS[row["comparator"]]
-    if high == low or marker != "o":
-        at = high if row["comparator"] in ("ge", "gt") else low if row["comparator"] in ("le", "lt") else (low + high) / 2
-        (line,) = ax.plot(*xy(at), marker=marker, markersize=MARK_SIZE, markerfacecolor="white" if hedged else colour,
-                          markeredgecolor=EDGE if baseline else colour, markeredgewidth=1.3, linestyle="none", zorder=4)
-        drawn.artists.append(line)
-        drawn.keys.add("baseline" if baseline else row["comparator"].replace("gt", "ge").replace("lt", "le"))
-    if row["comparator"] in ("ge", "gt", "le", "lt"):
-        drawn.keys.add("ge" if row["comparator"] in ("ge", "gt") else "le")
-        drawn.artists.append(_open_end(ax, xy(high if row["comparator"] in ("ge", "gt") else low), colour,
-                                       up=row["comparator"] in ("ge", "gt"), horizontal=horizontal))
-    if hedged:
+    _point(ax, xy, row, colour, drawn)
+    if row["comparator"] in _UP + _DOWN:
+        up = row["comparator"] in _UP
+        drawn.keys.add("ge" if up else "le")
+        drawn.artists.append(_open_end(ax, xy(high if up else low), colour, up=up, horizontal=horizontal))
+    if row["hedged"]:
         drawn.keys.add("hedged")
     if label:
         drawn.labels.append(ax.annotate(label, xy=xy(high), xytext=(5, 0), textcoords="offset points",
                                         fontsize=SIZES["label"], color=colour, va="center", zorder=5))
+
+
+_UP, _DOWN = ("ge", "gt"), ("le", "lt")  # comparators of a floor and of a ceiling
+
+
+def _point(ax, xy, row, colour: str, drawn: Drawn) -> None:
+    """The mark of a value: at the bound of an open range, the middle of an approximate one; none
+    on a plain range (its bar says it all)."""
+    low, high, comparator = row["value_low"], row["value_high"], row["comparator"]
+    baseline, hedged = row["kind"] == "baseline", bool(row["hedged"])
+    marker = "s" if baseline else MARKERS[comparator]
+    if high != low and marker == "o":
+        return
+    at = high if comparator in _UP else low if comparator in _DOWN else (low + high) / 2
+    (line,) = ax.plot(*xy(at), marker=marker, markersize=MARK_SIZE, markerfacecolor="white" if hedged else colour,
+                      markeredgecolor=EDGE if baseline else colour, markeredgewidth=1.3, linestyle="none", zorder=4)
+    drawn.artists.append(line)
+    drawn.keys.add("baseline" if baseline else comparator.replace("gt", "ge").replace("lt", "le"))
 
 
 def _bar(ax, start, end, colour: str, hedged: bool) -> list:

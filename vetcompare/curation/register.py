@@ -54,14 +54,29 @@ class NewDocument:
 
 
 def _field_problems(doc: NewDocument, registry: list[dict]) -> list[str]:
-    problems = [f"{name} holds a character that cannot be stored (a lone surrogate): retype it"
-                for name, value in asdict(doc).items() if isinstance(value, str) and LONE_SURROGATE.search(value)]
-    problems += [f"{name} may not hold a line break or control character" for name, value in asdict(doc).items()
-                 if isinstance(value, str) and any(ord(c) < 32 or c in "\u2028\u2029\x7f" for c in value)]
+    problems = _text_problems(doc)
     if not _DOC_ID.match(doc.doc_id):
         problems.append("doc_id must be lower-case letters, digits and dashes, e.g. chengdu-2023")
     if doc.doc_id in {r["doc_id"] for r in registry}:
         problems.append(f"doc_id {doc.doc_id!r} is already registered")
+    problems += _value_problems(doc)
+    if _prefix(doc) in {r["id_prefix"] for r in registry}:
+        problems.append(f"id prefix {_prefix(doc)!r} is taken; give another with --prefix")
+    return problems
+
+
+def _text_problems(doc: NewDocument) -> list[str]:
+    """Characters no registry line can hold: lone surrogates, line breaks and control characters."""
+    texts = [(name, value) for name, value in asdict(doc).items() if isinstance(value, str)]
+    problems = [f"{name} holds a character that cannot be stored (a lone surrogate): retype it"
+                for name, value in texts if LONE_SURROGATE.search(value)]
+    return problems + [f"{name} may not hold a line break or control character" for name, value in texts
+                       if any(ord(c) < 32 or c in "\u2028\u2029\x7f" for c in value)]
+
+
+def _value_problems(doc: NewDocument) -> list[str]:
+    """The admin level, the dates and the plan period."""
+    problems = []
     if doc.admin_level not in schema.ADMIN_LEVELS:
         problems.append(f"admin_level must be one of {', '.join(schema.ADMIN_LEVELS)}")
     for name in ("issued", "accessed"):
@@ -72,8 +87,6 @@ def _field_problems(doc: NewDocument, registry: list[dict]) -> list[str]:
             problems.append(f"{name} {getattr(doc, name)!r} must be a date written YYYY-MM-DD")
     if not schema.YEAR_RANGE[0] <= int(doc.period_start) <= int(doc.period_end) <= schema.YEAR_RANGE[1]:
         problems.append("the period must run forwards within 1990–2050")
-    if _prefix(doc) in {r["id_prefix"] for r in registry}:
-        problems.append(f"id prefix {_prefix(doc)!r} is taken; give another with --prefix")
     return problems
 
 

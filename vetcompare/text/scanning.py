@@ -104,30 +104,32 @@ def _furniture_spans(norm: str) -> list[tuple[int, int]]:
     for raw_line in norm.split("\n"):
         lines.append((pos, pos + len(raw_line), raw_line.strip(" ")))
         pos += len(raw_line) + 1
-
-    def furniture_like(s: str) -> bool:
-        return 4 <= len(s) <= 40 and not _PUNCT.search(s) and len(CJK.findall(s)) >= 4
-
-    repeated = Counter(s for _, _, s in lines if furniture_like(s))
-    marked = [False] * len(lines)
+    repeated = Counter(s for _, _, s in lines if _furniture_like(s))
+    marked = [bool(s) and repeated[s] >= 2 for _, _, s in lines]
     for i, (_, _, s) in enumerate(lines):
-        if not s:
-            continue
-        if repeated[s] >= 2:
+        if s and _PAGE_LINE.fullmatch(s):
             marked[i] = True
-        if _PAGE_LINE.fullmatch(s):
-            marked[i] = True
-            for step in (-1, 1):  # header and footer lines around the page number
-                j, seen = i + step, 0
-                while 0 <= j < len(lines) and seen < 3:
-                    t = lines[j][2]
-                    if t:
-                        if not furniture_like(t):
-                            break
-                        marked[j] = True
-                        seen += 1
-                    j += step
+            for step in (-1, 1):
+                _mark_beside(lines, marked, i, step)
     return [(a, b) for (a, b, s), m in zip(lines, marked) if m and s]
+
+
+def _furniture_like(s: str) -> bool:
+    """A short line of Chinese without punctuation: a running header or footer."""
+    return 4 <= len(s) <= 40 and not _PUNCT.search(s) and len(CJK.findall(s)) >= 4
+
+
+def _mark_beside(lines: list[tuple[int, int, str]], marked: list[bool], i: int, step: int) -> None:
+    """Mark up to three header (``step`` -1) or footer (+1) lines beside the page number on line ``i``."""
+    j, seen = i + step, 0
+    while 0 <= j < len(lines) and seen < 3:
+        t = lines[j][2]
+        if t:
+            if not _furniture_like(t):
+                return
+            marked[j] = True
+            seen += 1
+        j += step
 
 
 def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
