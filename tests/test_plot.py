@@ -1,5 +1,6 @@
 """Charts: the marks and labels drawn, Chinese glyphs, sources in the footnote, and the saved files."""
 
+import time
 import warnings
 
 import numpy as np
@@ -131,6 +132,15 @@ def test_save_figure_writes_three_formats(tmp_path):
     assert b"/FontFile2" in paths[2].read_bytes()  # TrueType font embedded in the PDF
     assert "<text" not in paths[1].read_text(encoding="utf-8")  # SVG text drawn as paths
     assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_a_chart_saved_twice_gives_the_same_bytes(tmp_path):
+    """No random SVG ids and no time of saving: a report run again can be compared file by file."""
+    first = [p.read_bytes() for p in vc.save_figure(vc.timeline_chart(), tmp_path / "a")]
+    time.sleep(1.1)  # a time of saving would now differ by a second
+    second = [p.read_bytes() for p in vc.save_figure(vc.timeline_chart(), tmp_path / "b")]
+    assert first == second
+    assert b"<dc:date>" not in first[1] and b"/CreationDate" not in first[2]
 
 
 def test_chinese_glyphs_are_not_boxes():

@@ -248,7 +248,7 @@ def font_face(characters: set[str]) -> str:
         wanted -= present
         if not present:
             continue
-        font = TTFont(path)
+        font = TTFont(path, recalcTimestamp=False)  # the same page bytes on every run
         options = subset.Options(flavor="woff", layout_features=[], name_IDs=["*"], notdef_outline=True)
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=present)

@@ -455,11 +455,19 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
     _value_axis(ax, ax.yaxis, sub["unit"].iloc[0], sub["value_high"], lang)
 
 
+# The same chart gives the same bytes on every run (a report can be compared with the last one):
+# SVG ids from a fixed salt instead of a random one, and no time of saving in SVG or PDF.
+_SAME_BYTES = {"svg.hashsalt": "vetcompare"}
+_SAVE_OPTIONS = {"png": {"pil_kwargs": {"compress_level": 1}},
+                 "svg": {"metadata": {"Creator": "vetcompare", "Date": None}},
+                 "pdf": {"metadata": {"Creator": "vetcompare", "CreationDate": None}}}
+
+
 def svg_bytes(fig) -> bytes:
     """``fig`` as SVG (text drawn as paths), in memory."""
     buffer = io.BytesIO()
-    with mpl.rc_context(rc_params()):
-        fig.savefig(buffer, format="svg", metadata={"Creator": "vetcompare"})
+    with mpl.rc_context({**rc_params(), **_SAME_BYTES}):
+        fig.savefig(buffer, format="svg", **_SAVE_OPTIONS["svg"])
     return buffer.getvalue()
 
 
@@ -476,11 +484,10 @@ def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: in
         if fmt not in FORMATS:
             raise ValueError(f"format {fmt!r} not supported; use {', '.join(FORMATS)}")
     written = []
-    with mpl.rc_context(rc_params()):
+    with mpl.rc_context({**rc_params(), **_SAME_BYTES}):
         for fmt in formats:
             target = path.with_suffix("." + fmt)
             with atomic_path(target) as tmp:
-                options = {"pil_kwargs": {"compress_level": 1}} if fmt == "png" else {"metadata": {"Creator": "vetcompare"}}
-                fig.savefig(tmp, format=fmt, dpi=dpi, **options)
+                fig.savefig(tmp, format=fmt, dpi=dpi, **_SAVE_OPTIONS[fmt])
             written.append(target)
     return written
