@@ -690,6 +690,8 @@ def test_the_issue_date_dates_a_review_and_the_start_of_its_changes():
     assert extract_targets(REVIEW_TEXT, issued=2023).equals(rows)
     one_year = "一、2016年工作回顾\n工业企业利润由1000亿元提高到1200亿元。\n"
     assert extract_targets(one_year, issued=2017)["year"].tolist() == [2015, 2016]
+    as_of = "截至2020年底，全市中职在校生由8万人增加到10万人。"  # no span said: the start is not guessed
+    assert extract_targets(as_of, issued=2021)["year"].tolist() == [2020, 2020]
 
 
 @pytest.mark.parametrize("bad", ["soon", "20230305", 1800])

@@ -52,12 +52,12 @@ class _Structure:
         self.heading = []
         if prep.form == "web":
             for i, p in enumerate(self.para_starts):
-                line = w[p:self._para_end(i)].strip(" \n")
+                line = w[p:self.para_end(i)].strip(" \n")
                 self.heading.append(bool(line) and len(line) <= 60 and "。" not in line and "\n" not in line)
         else:
             self.heading = [False] * len(self.para_starts)
 
-    def _para_end(self, i: int) -> int:
+    def para_end(self, i: int) -> int:
         return self.para_starts[i + 1] if i + 1 < len(self.para_starts) else len(self.text)
 
     def para_index(self, pos: int) -> int:
@@ -141,7 +141,7 @@ def _sections(st: _Structure, govs: list[_Governor]) -> list[_Section]:
     active = _NO_SECTION
     for i, is_heading in enumerate(st.heading):
         if is_heading:
-            active = _next_section(active, i, st.text[st.para_starts[i]:st._para_end(i)].strip(" \n"),
+            active = _next_section(active, i, st.text[st.para_starts[i]:st.para_end(i)].strip(" \n"),
                                    by_para.get(i))
         out.append(active)
     return out
@@ -197,10 +197,10 @@ class Context:
         if k >= 0 and self.para_index(self._look_back_pos[k]) == para:
             return self._look_backs[k][1]
         heading = self._sections[para].para if self._sections else -1
-        if heading >= 0:
-            spans = [n for p, n in self._look_backs if self.para_index(p) == heading]
-            return spans[-1] if spans else None
-        return None
+        if heading < 0:
+            return None
+        k = bisect.bisect_left(self._look_back_pos, self.structure.para_end(heading)) - 1  # the heading's last
+        return self._look_backs[k][1] if k >= 0 and self.para_index(self._look_back_pos[k]) == heading else None
 
     def clause(self, e: Expression, sa: int, sb: int) -> tuple[int, int]:
         """The clause the number sits in: back and on to a clause end, at most 60 characters each way."""

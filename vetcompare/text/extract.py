@@ -184,13 +184,19 @@ def _row(ctx: Context, e: Expression, prev_end: int, next_start: int, city_tier:
     kind = _kind(w, e, clause, sentence, year, reported)
     year, year_basis = _due(kind, year, year_basis, plan_end)
     if kind == "baseline" and year is not None and _starts_change(w, e):
-        year -= ctx.look_back(e.wstart) or 1  # 五年来…从54万亿元增加到…: the value at the start of the span
+        year -= _span(ctx, e.wstart)  # 五年来…从54万亿元增加到…: the value at the start of the span
     tier_word = _tier_word(w, e, unit, prev_end, clause[0], clause[1], next_start)
     return _record(ctx, e, sentence, unit=unit, year=year, year_basis=year_basis, kind=kind,
                    hedged=_hedged(w, e, sentence[0], clause[0]),
                    basis="increment" if _INCREMENT.search(w[clause[0]:e.wstart]) else "level",
                    tier=_tier(tier_word, city_tier), tier_word=tier_word, metric_id=metric,
                    metric_confidence=confidence)
+
+
+def _span(ctx: Context, pos: int) -> int:
+    """The years a reported change at ``pos`` spans: its look back (五年来), one year in a review
+    that names none (2016年工作回顾), else none known (0)."""
+    return ctx.look_back(pos) or (1 if ctx.in_results_section(pos) else 0)
 
 
 def _starts_change(w: str, e: Expression) -> bool:
