@@ -164,18 +164,22 @@ def test_unknown_metric_is_an_error():
         vc.metric_chart("no.such.metric")
 
 
-def test_interrupted_save_keeps_the_previous_file(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_interrupted_save_keeps_the_previous_file(tmp_path, monkeypatch, fmt):
     fig = vc.timeline_chart()
-    (old,) = vc.save_figure(fig, tmp_path / "timeline", formats=["png"])
+    (old,) = vc.save_figure(fig, tmp_path / "timeline", formats=[fmt])
     before = old.read_bytes()
 
-    def interrupted(self, fname, **kwargs):
-        with open(fname, "wb") as fh:
-            fh.write(b"\x89PNG half")
+    def interrupted(target):
+        with open(target, "wb") as fh:
+            fh.write(before[:10] + b" half")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("matplotlib.figure.Figure.savefig", interrupted)
+    if fmt == "png":  # a PNG is encoded in memory and written in one go
+        monkeypatch.setattr("pathlib.Path.write_bytes", lambda self, data: interrupted(self))
+    else:
+        monkeypatch.setattr("matplotlib.figure.Figure.savefig", lambda self, fname, **kwargs: interrupted(fname))
     with pytest.raises(KeyboardInterrupt):
-        vc.save_figure(fig, tmp_path / "timeline", formats=["png"])
+        vc.save_figure(fig, tmp_path / "timeline", formats=[fmt])
     assert old.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["timeline.png"]
+    assert [p.name for p in tmp_path.iterdir()] == [f"timeline.{fmt}"]

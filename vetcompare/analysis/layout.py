@@ -14,7 +14,6 @@ stay where they were checked.
 from __future__ import annotations
 
 import functools
-import io
 
 import matplotlib as mpl
 
@@ -23,6 +22,7 @@ from matplotlib.figure import Figure
 
 from ..data.folder import reads_its_table
 from . import fonts
+from .png import figure_png
 
 PAGE_WIDTH = 16 / 2.54  # inches: one column of a report page (16 cm)
 PAGE_HEIGHT = 22 / 2.54  # inches: a full page of text (22 cm)
@@ -49,11 +49,10 @@ class Chart(Figure):
     heading = None
 
     def _repr_png_(self):
-        buffer = io.BytesIO()
         with _rc():
-            self.savefig(buffer, format="png", dpi=200)
+            data = figure_png(self, 200)
         width, height = self.get_size_inches()
-        return buffer.getvalue(), {"width": round(width * 96), "height": round(height * 96)}
+        return data, {"width": round(width * 96), "height": round(height * 96)}
 
 
 def _rc():

@@ -32,6 +32,7 @@ from ..data.safe import atomic_path
 from . import layout, marks
 from .compare import scaled, select
 from .fonts import rc_params
+from .png import figure_png
 
 REGION_COLOURS = ["#1f4e79", "#c0504d", "#2e8b57", "#e69f00", "#7b3f98", "#56b4e9", "#8c564b"]
 TIER_COLOURS = {"national": "#b2182b", "provincial": "#ef8a62", "prefecture": "#67a9cf",
@@ -458,8 +459,7 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
 # The same chart gives the same bytes on every run (a report can be compared with the last one):
 # SVG ids from a fixed salt instead of a random one, and no time of saving in SVG or PDF.
 _SAME_BYTES = {"svg.hashsalt": "vetcompare"}
-_SAVE_OPTIONS = {"png": {"pil_kwargs": {"compress_level": 1}},
-                 "svg": {"metadata": {"Creator": "vetcompare", "Date": None}},
+_SAVE_OPTIONS = {"svg": {"metadata": {"Creator": "vetcompare", "Date": None}},
                  "pdf": {"metadata": {"Creator": "vetcompare", "CreationDate": None}}}
 
 
@@ -488,6 +488,9 @@ def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: in
         for fmt in formats:
             target = path.with_suffix("." + fmt)
             with atomic_path(target) as tmp:
-                fig.savefig(tmp, format=fmt, dpi=dpi, **_SAVE_OPTIONS[fmt])
+                if fmt == "png":
+                    tmp.write_bytes(figure_png(fig, dpi))
+                else:
+                    fig.savefig(tmp, format=fmt, dpi=dpi, **_SAVE_OPTIONS[fmt])
             written.append(target)
     return written
