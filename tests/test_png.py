@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib as mpl
 import numpy as np
@@ -27,6 +28,19 @@ def test_a_chart_has_the_pixels_of_matplotlibs_own_png(dpi):
     assert image.mode == "RGBA"
     assert image.info["dpi"] == pytest.approx((dpi, dpi), abs=0.01)  # placed at its printed size
     assert image.info["Software"].startswith(f"vetcompare {vc.__version__}")
+
+
+def test_a_matplotlibrc_that_crops_figures_changes_nothing(tmp_path):
+    """savefig.bbox: tight in a user's settings neither breaks the PNG nor crops a chart off its page size."""
+    fig = vc.timeline_chart()
+    with mpl.rc_context({"savefig.bbox": "tight"}):
+        image = Image.open(io.BytesIO(figure_png(fig, 100)))
+        paths = vc.save_figure(fig, tmp_path / "t", formats=["png", "pdf"])
+    width, height = fig.get_size_inches()
+    assert image.size == (int(width * 100), int(height * 100))
+    assert Image.open(paths[0]).size == (int(width * 300), int(height * 300))
+    box = re.search(rb"/MediaBox \[ *0 0 ([0-9.]+) ([0-9.]+) *\]", paths[1].read_bytes())
+    assert (float(box[1]), float(box[2])) == pytest.approx((width * 72, height * 72))
 
 
 def test_rows_are_written_top_first():

@@ -456,9 +456,10 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
     _value_axis(ax, ax.yaxis, sub["unit"].iloc[0], sub["value_high"], lang)
 
 
-# The same chart gives the same bytes on every run (a report can be compared with the last one):
-# SVG ids from a fixed salt instead of a random one, and no time of saving in SVG or PDF.
-_SAME_BYTES = {"svg.hashsalt": "vetcompare"}
+# The same chart gives the same file on every run and machine (a report can be compared with the
+# last one): its own size whatever a matplotlibrc says of cropping, SVG ids from a fixed salt
+# instead of a random one, and no time of saving in SVG or PDF.
+_SAME_BYTES = {"svg.hashsalt": "vetcompare", "savefig.bbox": "standard"}
 _SAVE_OPTIONS = {"svg": {"metadata": {"Creator": "vetcompare", "Date": None}},
                  "pdf": {"metadata": {"Creator": "vetcompare", "CreationDate": None}}}
 
