@@ -61,7 +61,11 @@ def read_gold(path: Path) -> pd.DataFrame:
 def issued_years(corpus: Path) -> dict[str, int]:
     """The year each report was issued, from the corpus's index.csv (a researcher knows the date of
     every document; the extractor is told it as ``issued``)."""
-    with (corpus / "index.csv").open(encoding="utf-8") as fh:
+    index = corpus / "index.csv"
+    if not index.is_file():
+        raise SystemExit(f"{index}: not found; the corpus folder needs index.csv with the columns file and year "
+                         "(see bench/gold/README.md)")
+    with index.open(encoding="utf-8") as fh:
         return {Path(row["file"]).stem: int(row["year"]) for row in csv.DictReader(fh)}
 
 

@@ -679,6 +679,8 @@ def test_a_review_that_names_no_year_reports_baselines():
     assert rows["kind"].tolist() == ["baseline", "baseline", "baseline", "baseline", "target", "target"]
     assert rows["year"].isna().tolist() == [True, True, True, True, False, True]
     assert rows["year"].iloc[4] == 2027
+    short = extract_targets("一、过去五年工作回顾\n建成示范学校12所。\n二、目标\n到2027年建成高水平学校5所。\n")
+    assert short["kind"].tolist() == ["baseline", "target"]  # a numbered heading may be short
 
 
 def test_the_issue_date_dates_a_review_and_the_start_of_its_changes():

@@ -205,13 +205,15 @@ PAGE = {  # words of the HTML report, key -> (Chinese, English)
               "Each cell gathers every statement of one region on one metric. Click a cell: the panel shows the "
               "sentence with the quoted words highlighted at their exact character offsets in the source text, "
               "the statement id, kind, year and how it was found, tier, notes and every repair of damaged text."),
+    "notes_language": ("“已知损坏”、说明和修复记录是整理者用英文写的原注, 未译成中文, 以免改变所引内容。",
+                       ""),  # an English page needs no word on it
     "documents": ("比较的文件", "Documents compared"),
     "comparison": ("分主题对比", "Side by side, by theme"),
     "charts": ("图表", "Charts"),
     "rules": ("可比性规则与图例", "What makes regions comparable, and how to read the charts"),
     "cite": ("如何引用", "How to cite"),
     "manifest": ("运行记录", "Run manifest"),
-    "panel_empty": ("点击上表中的单元格, 查看其原文。", "Click a cell of the table to see its sources."),
+    "panel_empty": ("点击对比表中的单元格, 在此查看其原文。", "Click a cell of a comparison table to see its sources here."),
     "statements": ("{n} 条表述", "{n} statement(s)"),
     "repairs": ("修复的损坏文本", "Repairs of damaged text"),
     "repair": ("原为 “{raw}”, 读作 “{replacement}”: {note}", "“{raw}” read as “{replacement}”: {note}"),

@@ -84,7 +84,8 @@ class HtmlReport:
             "title": _e(labels.page("title", lang)),
             "made": _e(labels.page("made", lang, package=info["package"], data=info["data_version"],
                                    made=info["made"])),
-            "nav": _nav(lang), "intro": _e(labels.page("intro", lang)), "body": "",
+            "nav": _nav(lang), "intro": _e(" ".join(filter(None, (labels.page(k, lang) for k in ("intro", "notes_language"))))),
+            "body": "",
             "panel_empty": _e(labels.page("panel_empty", lang)), "statements": _json(statements),
             "words": _json(words), "css": _asset("page.css"), "js": _asset("page.js"),
         }

@@ -149,12 +149,13 @@ def _sections(st: _Structure, govs: list[_Governor]) -> list[_Section]:
 
 def _next_section(active: _Section, i: int, line: str, governor: _Governor | None) -> _Section:
     """The section after heading ``line`` (paragraph ``i``): a heading that names a year opens one
-    (a table's 2025年 cell is not a heading: at least four Chinese characters), and so does a
+    (a table's 2025年 cell is not a heading: four Chinese characters, two after a number), and so does a
     heading over results that names none (过去五年工作回顾); a numbered heading at the level of a
     results section, or above it, closes that section."""
-    if len(CJK.findall(line)) < 4:
+    words, level = len(CJK.findall(line)), _heading_level(line)
+    if words < 4 and not (level and words >= 2):  # a numbered heading may be short (二、目标)
         return active
-    results, level = bool(_RESULTS_HEADING.search(line)), _heading_level(line)
+    results = bool(_RESULTS_HEADING.search(line))
     if governor is not None or results:
         return _Section(i, governor, results, level)
     if active.results and 0 < level <= (active.level or level):
