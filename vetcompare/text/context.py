@@ -184,11 +184,7 @@ class Context:
 
     def in_results_section(self, pos: int) -> bool:
         """Whether ``pos`` lies under a heading that reports results (成绩, 回顾 …)."""
-        if not self._sections:
-            return False
-        para = self.para_index(pos)
-        section = self._sections[para]
-        return section.results and section.para < para  # a short line with a value is a statement, not a heading
+        return self._under(self.para_index(pos)).results
 
     def look_back(self, pos: int) -> int | None:
         """How many years the look back over ``pos`` spans (五年来, 过去五年): the last one before it
@@ -197,7 +193,7 @@ class Context:
         k = bisect.bisect_left(self._look_back_pos, pos) - 1
         if k >= 0 and self.para_index(self._look_back_pos[k]) == para:
             return self._look_backs[k][1]
-        heading = self._sections[para].para if self._sections else -1
+        heading = self._sections[para].para
         if heading < 0:
             return None
         k = bisect.bisect_left(self._look_back_pos, self.structure.para_end(heading)) - 1  # the heading's last
@@ -223,10 +219,15 @@ class Context:
             if g.pos >= sa:
                 return g.year, "period" if g.period else "stated", g.reference
             return g.year, "governing", g.reference
-        if self._sections:
-            section = self._sections[para]
-            if section.para < para and section.governor is not None:
-                return section.governor.year, "governing", section.governor.reference
-            if section.para < para and section.results and self.issued is not None:
-                return self.issued - 1, "report", False  # a review naming no year: up to the year before the document
+        section = self._under(para)
+        if section.governor is not None:
+            return section.governor.year, "governing", section.governor.reference
+        if section.results and self.issued is not None:
+            return self.issued - 1, "report", False  # a review naming no year: up to the year before the document
         return None, "none", False
+
+    def _under(self, para: int) -> _Section:
+        """The section paragraph ``para`` lies under; none for its own heading (a short line holding a
+        value is a statement, not a heading)."""
+        section = self._sections[para]  # one per paragraph: never empty
+        return section if section.para < para else _NO_SECTION
