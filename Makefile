@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test test-lowest browser setup docs look clean
+.PHONY: report test test-lowest browser office setup docs look clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,14 @@ browser:
 	  (command -v apt-get >/dev/null 2>&1 && apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 	  (echo "install Chromium (apt-get install chromium) or Google Chrome for the browser tests" && exit 1)
 
-test: $(BIN)/python browser
+# The round-trip tests open and save workbooks in LibreOffice: installed from Debian's packages when missing.
+office:
+	@command -v soffice >/dev/null 2>&1 || \
+	  (command -v apt-get >/dev/null 2>&1 && apt-get update -qq && \
+	   apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null) || \
+	  (echo "install LibreOffice (apt-get install libreoffice-calc-nogui) for the workbook round-trip tests" && exit 1)
+
+test: $(BIN)/python browser office
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m pytest
 

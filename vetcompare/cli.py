@@ -34,7 +34,11 @@ class UsageError(ValueError):
 def _data(args):
     from .data.folder import DataFolder, default_folder
 
-    return DataFolder(args.data) if getattr(args, "data", None) else default_folder()
+    given = getattr(args, "data", None)
+    if given is not None and not given.strip():
+        raise UsageError("--data is empty (an unset shell variable?): give a data folder, or leave --data out "
+                         "for the default folder")
+    return DataFolder(given) if given else default_folder()
 
 
 def _report(args) -> int:
@@ -87,7 +91,7 @@ def _period(text: str) -> tuple[int, int]:
 
 
 def _new_document(args) -> int:
-    from .curation.register import NewDocument, curation_sheet, register_document
+    from .curation.register import NewDocument, register_with_sheet
 
     data = _data(args)
     if args.doc_id in {r["doc_id"] for r in data.document_rows()}:
@@ -99,10 +103,9 @@ def _new_document(args) -> int:
     doc = NewDocument(args.doc_id, args.region, args.region_en, args.province, args.province_en, args.level,
                       args.issuer, args.title, args.issued, start, end, id_prefix=args.prefix or "",
                       url=args.url or "", accessed=args.accessed or "", licence=args.licence or "")
-    row = register_document(args.file, doc, data)
+    row, sheet = register_with_sheet(args.file, doc, sheet_path, data)
     print(f"registered {row['doc_id']} in {data.root} ({row['file']}, sha256 {row['sha256'][:12]}…, "
           f"text_form {row['text_form']})")
-    sheet = curation_sheet(row["doc_id"], sheet_path, data)
     print(f"wrote the curation sheet {sheet}: edit it, then run python -m vetcompare import-sheet {sheet}"
           + (f" --data {args.data}" if args.data else ""))
     return 0

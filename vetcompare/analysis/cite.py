@@ -62,11 +62,17 @@ def _id_order(target_id: str) -> tuple[str, int]:
     return (prefix, int(number)) if number.isdigit() else (target_id, 0)
 
 
-def cite(target_id: str | None = None, *, lang: str = "en", df: pd.DataFrame | None = None) -> str:
+def cite(target_id: str | list[str] | tuple[str, ...] | None = None, *, lang: str = "en",
+         df: pd.DataFrame | None = None) -> str:
     """How to cite the dataset (no ``target_id``) or one statement: region, title, issuer, date and
-    the quoted sentence, with the data version."""
+    the quoted sentence, with the data version. A list of ids gives their citations one after another,
+    separated by a blank line."""
     labels.check(lang)
     df = load_targets() if df is None else df
+    if isinstance(target_id, (list, tuple)):
+        return "\n\n".join(cite(t, lang=lang, df=df) for t in target_id)
+    if target_id is not None and not isinstance(target_id, str):
+        raise TypeError(f"cite: give a target id such as 'bz-05' or a list of them, not {type(target_id).__name__}")
     info = manifest(df)
     if target_id is None:
         docs = "; ".join(f"{d['region']}: {d['issuer']}{labels.book_title(d['title'])}({d['issued']})"

@@ -16,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import labels, schema
-from ..data.excel import CellError, display_width, escape, open_workbook, set_text, unescape
+from ..data.cells import check_table
+from ..data.csvio import Table
+from ..data.excel import CellError, display_width, escape, open_workbook, read_rows, set_text, unescape
 from ..data.problems import DataError, Problem
 from ..data.folder import folder_of, load_targets, reads_its_table
 from ..data.safe import atomic_path
@@ -206,15 +208,54 @@ def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: st
 def read_workbook(path: str | Path, sheet: str = "targets") -> pd.DataFrame:
     """Read a sheet (by its code: targets, codebook …) of a workbook written by :func:`write_workbook`;
     the targets come back in the schema's dtypes. Headers give back their codes and the columns of
-    words beside coded columns are left out, so a Chinese workbook reads back like an English one."""
+    words beside coded columns are left out, so a Chinese workbook reads back like an English one.
+
+    Every row the sheet holds is read (whatever used range it declares), blank rows are skipped, and
+    LibreOffice's =TRUE()/=FALSE() read as booleans. A targets sheet is checked like a curated file:
+    a missing column, a word in a number cell, a date, ``maybe`` for a boolean raise
+    :class:`~vetcompare.data.problems.DataError` naming the sheet, the row and the column."""
     wb = open_workbook(path, read_only=True)
     name = next((n for n in wb.sheetnames if n == sheet or n.endswith(f" {sheet}")), None)
     if name is None:
         raise ValueError(f"{Path(path).name}: no sheet {sheet!r} (sheets: {', '.join(wb.sheetnames)})")
-    rows = [[unescape(v) if isinstance(v, str) else v for v in row] for row in wb[name].iter_rows(values_only=True)]
+    label = f"{Path(path).name}, sheet {name!r}"
+    if sheet != "targets":
+        frame = _values(wb[name])
+        wb.close()
+        return frame
+    header, rows, lines, problems = read_rows(wb[name], label)
     wb.close()
+    codes = _codes(header)
+    columns = [codes[h] for h in header if h in codes]
+    records = [{codes[h]: v for h, v in row.items() if h in codes} for row in rows]
+    table = Table(label, columns, records, lines)
+    typed, more = check_table(table, schema.TARGET_FIELDS, extra="ignore")
+    if problems + more:
+        raise DataError(problems + more)
+    texts = [f.name for f in schema.TARGET_FIELDS if f.dtype == "str"]
+    for row, record in zip(typed, records):  # text exactly as written: the checks trim what they read
+        row.update({name: record[name] for name in texts if row[name] is not None})
+    return schema.to_frame(typed, schema.TARGET_FIELDS)
+
+
+def _codes(header: list[str]) -> dict[str, str]:
+    """Each header of a sheet that is not a column of words, with the code it stands for."""
     suffixes = tuple(labels.text("label_suffix", lang) for lang in labels.LANGS)
-    names = [str(h).split(" ")[-1] if str(h).split(" ")[-1] in labels.COLUMNS else str(h) for h in rows[0]]
-    keep = [j for j, h in enumerate(rows[0]) if not str(h).endswith(suffixes)]
-    frame = pd.DataFrame([[row[j] for j in keep] for row in rows[1:]], columns=[names[j] for j in keep])
-    return schema.to_frame(frame, schema.TARGET_FIELDS) if sheet == "targets" else frame
+    return {h: h.split(" ")[-1] if h.split(" ")[-1] in labels.COLUMNS else h
+            for h in header if h and not h.endswith(suffixes)}
+
+
+def _values(ws) -> pd.DataFrame:
+    """A sheet other than the targets as cell values (dates stay dates), every row it holds, blank rows
+    left out, under the codes of its headers."""
+    ws.reset_dimensions()
+    rows = [[unescape(v) if isinstance(v, str) else v for v in row] for row in ws.iter_rows(values_only=True)]
+    if not rows:
+        return pd.DataFrame()
+    header = [str(h) if h is not None else "" for h in rows[0]]
+    codes = _codes(header)
+    keep = [j for j, h in enumerate(header) if h in codes]
+    body = [row for row in rows[1:] if any(v is not None and str(v).strip() for v in row)]
+    width = len(header)
+    return pd.DataFrame([[(list(row) + [None] * width)[j] for j in keep] for row in body],
+                        columns=[codes[header[j]] for j in keep])

@@ -26,6 +26,8 @@ import pandas as pd
 
 from .. import labels, schema
 from ..data.folder import folder_of, load_targets, reads_its_table
+from ..data.csvio import frame_text_problems
+from ..data.problems import DataError
 from ..data.safe import atomic_path
 from .cite import cite, manifest
 from .compare import comparison_long
@@ -73,6 +75,9 @@ class HtmlReport:
 
     def __init__(self, df: pd.DataFrame, lang: str, own_font: bool = True):
         labels.check(lang)
+        problems = frame_text_problems(df, "table of statements")
+        if problems:
+            raise DataError(problems)
         self.lang, info = lang, manifest(df)
         long = comparison_long(df, lang=lang)  # one read of the rows for the table and the panel
         statements = _statements(df, long, lang)

@@ -17,7 +17,7 @@ from .cite import write_manifest
 from .export import write_workbook
 from .page import HtmlReport, font_face
 from ..data.folder import folder
-from ..data.safe import make_folder
+from ..data.safe import folder_lock, make_folder
 
 CHARTS: dict[str, Callable] = {  # file stem -> chart for a language (and a table; default: the default folder's)
     "01_dual_qualified_teachers": lambda lang, df=None: plot.metric_chart("teachers.dual_qualified_share",
@@ -74,10 +74,15 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
     DataFolder or its path; default: the default folder). Each file
     replaces its predecessor atomically; on Ctrl-C or SIGTERM the workers
     are stopped at once and their unfinished temporary files removed, so every file is either the
-    old or the new one.
+    old or the new one. A second report into the same folder while this one runs is refused
+    (:class:`~vetcompare.data.safe.WriteError`), so a report folder always holds one run's files.
     """
-    out = make_folder(out)
-    source = folder(data)
+    with folder_lock(out, "a report"):
+        return _build(make_folder(out), folder(data), langs, formats, jobs, log)
+
+
+def _build(out: Path, source, langs, formats, jobs, log) -> list[Path]:
+    """:func:`build_report` in a folder this run holds."""
     df = source.targets()  # validates the data before anything is drawn; forked workers inherit it
     order = [s for s in _COST_ORDER if s in CHARTS] + [s for s in CHARTS if s not in _COST_ORDER]
     tasks = [(stem, lang, out, tuple(formats), str(source.root)) for stem in order for lang in langs]

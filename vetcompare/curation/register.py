@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import schema
-from ..data.csvio import LONE_SURROGATE, csv_text, read_csv
+from ..data.csvio import BIDI_CONTROL, LONE_SURROGATE, csv_text, read_csv
 from ..data.folder import DataFolder, folder
 from ..data.problems import DataError
 from ..data.safe import atomic_write_bytes
@@ -70,6 +70,9 @@ def _text_problems(doc: NewDocument) -> list[str]:
     texts = [(name, value) for name, value in asdict(doc).items() if isinstance(value, str)]
     problems = [f"{name} holds a character that cannot be stored (a lone surrogate): retype it"
                 for name, value in texts if LONE_SURROGATE.search(value)]
+    problems += [f"{name} holds an invisible direction control (U+{ord(BIDI_CONTROL.search(value).group()):04X}) "
+                 "that would reverse the text after it: delete it" for name, value in texts
+                 if BIDI_CONTROL.search(value)]
     return problems + [f"{name} may not hold a line break or control character" for name, value in texts
                        if any(ord(c) < 32 or c in "\u2028\u2029\x7f" for c in value)]
 
@@ -137,6 +140,28 @@ def register_document(file: str | Path, doc: NewDocument, data: DataFolder | str
     atomic_write_bytes(registry_path, registry.encode("utf-8"))
     data.forget()
     return row
+
+
+def register_with_sheet(file: str | Path, doc: NewDocument, sheet: str | Path,
+                        data: DataFolder | str | Path | None = None) -> tuple[dict, Path]:
+    """Register ``file`` and write its curation sheet to ``sheet``, all or nothing: when the sheet cannot
+    be written (or anything fails after the registry was written), the registry and the sources folder
+    are put back as they were, so that the same command can simply be run again."""
+    data = folder(data)
+    registry_path = data.root / "documents.csv"
+    source = data.root / "sources" / f"{doc.doc_id}{Path(file).suffix or '.txt'}"
+    before = registry_path.read_bytes(), source.read_bytes() if source.is_file() else None
+    row = register_document(file, doc, data)
+    try:
+        return row, curation_sheet(row["doc_id"], sheet, data)
+    except BaseException:
+        atomic_write_bytes(registry_path, before[0])
+        if before[1] is None:
+            source.unlink(missing_ok=True)
+        else:
+            atomic_write_bytes(source, before[1])
+        data.forget()
+        raise
 
 
 def curation_sheet(doc_id: str, path: str | Path, data: DataFolder | str | Path | None = None) -> Path:

@@ -10,7 +10,6 @@ statements is :mod:`vetcompare.curation.importing`.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +17,7 @@ import pandas as pd
 from .. import schema
 from ..candidates import curated_from_candidates
 from ..data.csvio import Table, read_csv
-from ..data.excel import CellError, display_width, open_workbook, set_text, unescape
+from ..data.excel import CellError, display_width, open_workbook, read_rows, set_text
 from ..data.folder import DataFolder, folder
 from ..data.problems import DataError, Problem
 from ..data.safe import atomic_path
@@ -153,19 +152,6 @@ def _number(text: str) -> int | float | None:
     return int(value) if value.is_integer() else value
 
 
-def _cell_text(cell) -> str:
-    value = cell.value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)) and "%" in (getattr(cell, "number_format", "") or ""):
-        value = round(value * 100, 10)  # Excel keeps 70% as 0.7: read what the cell shows
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return unescape(str(value))
-
-
 def _open(path: Path):
     """The workbook twice: in full (merged cells, the about sheet) and streamed (the rows, fast even
     when a stray cell sits a million rows down)."""
@@ -178,41 +164,6 @@ def _sheet_doc_id(wb, path: Path) -> str:
     return path.stem
 
 
-def _cell_problem(cell, label: str, column: str, row: int) -> Problem | None:
-    where = f"{cell.column_letter}{row}" if hasattr(cell, "column_letter") else f"row {row}"
-    if cell.data_type == "f":
-        return Problem(label, row, column, f"cell {where} holds a formula ({cell.value})",
-                       "type the value itself; formulas are not read")
-    if cell.data_type == "e":
-        return Problem(label, row, column, f"cell {where} holds an error ({cell.value})", "type the value itself")
-    if isinstance(cell.value, (dt.datetime, dt.date, dt.time)):
-        return Problem(label, row, column, f"cell {where} holds a date ({cell.value})",
-                       "format the cell as text and type the value (a year as 2025)")
-    return None
-
-
-def _read_rows(stream, label: str) -> tuple[list[str], list[dict], list[int], list[Problem]]:
-    """Header, non-empty rows as text with their Excel row numbers, and cell problems."""
-    rows, lines, problems, header = [], [], [], None
-    for number, cells in enumerate(stream.iter_rows(), start=1):
-        if header is None:
-            header = [_cell_text(c).strip() for c in cells]
-            while header and not header[-1]:
-                header.pop()
-            continue
-        cells = cells[: len(header)]
-        if all(c.value is None or str(c.value).strip() == "" for c in cells):
-            continue
-        record = {}
-        for name, cell in zip(header, cells):
-            problem = _cell_problem(cell, label, name or "?", number)
-            problems += [problem] if problem else []
-            record[name] = "" if problem else _cell_text(cell)
-        rows.append(record)
-        lines.append(number)
-    return header or [], rows, lines, problems
-
-
 def read_sheet(path: str | Path) -> tuple[str, Table, list[Problem]]:
     """The doc_id, the statements as text cells with their Excel row numbers, and the problems found."""
     path = Path(path)
@@ -223,7 +174,7 @@ def read_sheet(path: str | Path) -> tuple[str, Table, list[Problem]]:
                                  f"{', '.join(wb.sheetnames)})", f"rename the sheet of statements to {TARGETS!r}")])
     problems = [Problem(label, m.min_row, None, f"cells {m.coord} are merged", "unmerge them and fill in every cell")
                 for m in wb[TARGETS].merged_cells.ranges]
-    header, rows, lines, more = _read_rows(streamed[TARGETS], label)
+    header, rows, lines, more = read_rows(streamed[TARGETS], label)
     streamed.close()
     problems += more
     if not header:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from .. import schema
-from .csvio import Table
+from .csvio import BIDI_CONTROL, Table
 from .problems import Problem
 
 
@@ -70,24 +70,30 @@ def check_table(table: Table, fields: tuple[schema.Field, ...], *, extra: str = 
             if f.name not in table.columns:
                 out[f.name] = None
                 continue
-            cell = row.get(f.name, "").strip()
-            if not cell:
-                if f.required and f.name not in deferred:
-                    problems.append(Problem(table.file, line, f.name, "is empty", f"fill in {f.name}: {f.description}"))
-                out[f.name] = None
-                continue
-            try:
-                out[f.name] = convert(cell, f.dtype)
-            except ValueError as exc:
-                problems.append(Problem(table.file, line, f.name, str(exc), f"{f.name} takes: {f.description}"))
-                out[f.name] = None
-                continue
-            if f.allowed is not None and out[f.name] not in f.allowed:
-                problems.append(Problem(table.file, line, f.name, f"{cell!r} is not allowed",
-                                        f"use one of: {', '.join(f.allowed)}"))
-                out[f.name] = None
+            out[f.name], problem = _read_cell(row.get(f.name, "").strip(), f, table.file, line, deferred)
+            problems += [problem] if problem else []
         typed.append(out)
     return typed, problems
+
+
+def _read_cell(cell: str, f: schema.Field, file: str, line: int, deferred: tuple[str, ...]):
+    """The typed value of one trimmed cell and its problem (or None): empty, a direction control, the
+    wrong type, or a value not allowed."""
+    if not cell:
+        if f.required and f.name not in deferred:
+            return None, Problem(file, line, f.name, "is empty", f"fill in {f.name}: {f.description}")
+        return None, None
+    control = BIDI_CONTROL.search(cell)
+    if control:
+        return None, Problem(file, line, f.name, f"holds an invisible direction control (U+{ord(control.group()):04X}) "
+                             "that reverses the text after it", "delete it (it was probably pasted with the text)")
+    try:
+        value = convert(cell, f.dtype)
+    except ValueError as exc:
+        return None, Problem(file, line, f.name, str(exc), f"{f.name} takes: {f.description}")
+    if f.allowed is not None and value not in f.allowed:
+        return None, Problem(file, line, f.name, f"{cell!r} is not allowed", f"use one of: {', '.join(f.allowed)}")
+    return value, None
 
 
 def check_unique(table: Table, rows: list[dict], column: str) -> list[Problem]:

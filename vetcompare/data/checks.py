@@ -218,6 +218,31 @@ def spans_are_distinct(table: Table, rows: list[dict]) -> list[Problem]:
     return problems
 
 
+def repeats_name_main_rows(table: Table, rows: list[dict]) -> list[Problem]:
+    """A repeat names a main row, one that repeats nothing: two rows that repeat each other (or a chain
+    of repeats) would leave the statement out of every table, which counts main rows only."""
+    repeats = {r["target_id"]: r["repeats"] for r in rows if r["target_id"]}
+    problems = []
+    for row, line in zip(rows, table.lines):
+        main = row["repeats"]
+        if main is None or main == row["target_id"] or repeats.get(main) is None:
+            continue
+        problems.append(Problem(table.file, line, "repeats", f"names {main!r}, which itself repeats "
+                                f"{repeats[main]!r}: the statement would appear in no table",
+                                f"name the main row (the one whose repeats is empty), e.g. {_main_of(main, repeats)!r}"
+                                ", and keep repeats empty on it"))
+    return problems
+
+
+def _main_of(target: str, repeats: dict[str, str | None]) -> str:
+    """The row a chain of repeats starting at ``target`` ends on (the first one seen again in a cycle)."""
+    seen = []
+    while repeats.get(target) is not None and target not in seen:
+        seen.append(target)
+        target = repeats[target]
+    return target
+
+
 def check_statements(table: Table, doc: Document | None, *, extra: str = "refuse",
                      known: list[Problem] = ()) -> tuple[list[dict], list[Problem]]:
     """Typed rows of a table of curated statements and every problem in them (``known``: problems found
@@ -238,4 +263,4 @@ def check_statements(table: Table, doc: Document | None, *, extra: str = "refuse
             for column, message, fix in r.check(row, doc, ids):
                 problems.append(Problem(table.file, line, column, message, fix))
                 bad.add((line, column))
-    return rows, problems + spans_are_distinct(table, rows)
+    return rows, problems + spans_are_distinct(table, rows) + repeats_name_main_rows(table, rows)

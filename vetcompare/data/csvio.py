@@ -19,7 +19,13 @@ from .problems import DataError, Problem
 from .safe import atomic_write_bytes
 
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]|^\s|\s$')
+FIELD_LIMIT = 2**31 - 1
+"""Characters one CSV field may hold when read: what was written is read back (the csv module's own
+limit, 131,072, would make a folder unreadable after a long damage note was pasted into it)."""
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Invisible controls of writing direction (U+202E and its kin): in a title or a region they reverse the
+text after them in every heading and citation, so no table of vetcompare holds them."""
 
 
 @dataclass
@@ -44,6 +50,7 @@ def read_csv(path: Path | str, label: str | None = None) -> tuple[Table, list[Pr
     except OSError as exc:
         return Table(name, [], [], []), [Problem(name, None, None, f"cannot be read ({exc.strerror})",
                                                  "check that the file exists and can be read")]
+    csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
@@ -83,6 +90,22 @@ def csv_text(columns: list[str], rows: list[dict], label: str = "CSV") -> str:
     lines = [",".join(_field(c) for c in columns)]
     lines += [",".join(_field(row.get(c)) for c in columns) for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def frame_text_problems(df, label: str) -> list[Problem]:
+    """Text cells of a table that no file can store (a lone surrogate), by row (as a written file numbers
+    it: the header is row 1) and column, with the row's target id where it has one."""
+    problems = []
+    for column in df.columns:
+        if df[column].dtype.kind not in "OUT" and str(df[column].dtype) not in ("str", "string"):
+            continue
+        for i, value in enumerate(df[column]):
+            if isinstance(value, str) and LONE_SURROGATE.search(value):
+                who = f" (statement {df['target_id'].iloc[i]})" if "target_id" in df.columns else ""
+                problems.append(Problem(label, i + 2, str(column), f"holds a lone surrogate character{who}, which "
+                                        "no file can store", "retype the text; it was probably pasted from a "
+                                        "damaged source"))
+    return problems
 
 
 def write_csv(path: Path | str, columns: list[str], rows: list[dict]) -> Path:

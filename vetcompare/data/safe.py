@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import Iterator
 
 
+LOCK_FILE = ".vetcompare-lock"
+"""Beside the files of a folder being written, on systems without ``fcntl`` (Windows)."""
+
+
 class WriteError(OSError):
     """A file could not be written; the message names it and says what to do."""
 
@@ -82,3 +86,42 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> Path:
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
     return Path(path)
+
+
+@contextlib.contextmanager
+def folder_lock(path: Path | str, what: str = "a report") -> Iterator[Path]:
+    """Hold ``path`` (a folder) for one writer: a second writer, from another terminal or notebook, is
+    refused at once with a :class:`WriteError` instead of mixing its files with the first one's.
+
+    The lock is the operating system's (``flock`` on the folder itself), so it ends with the process
+    that held it, even a killed one; where there is no ``flock``, a lock file made exclusively."""
+    path = make_folder(path)
+    busy = WriteError(f"{path}: {what} is being written into this folder by another run; wait for it to "
+                      "finish, or write into another folder")
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield from _lock_file(path, busy)
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise busy from None
+    try:
+        yield path
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _lock_file(path: Path, busy: WriteError) -> Iterator[Path]:  # pragma: no cover - Windows
+    lock = path / LOCK_FILE
+    try:
+        os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        raise busy from None
+    try:
+        yield path
+    finally:
+        lock.unlink(missing_ok=True)

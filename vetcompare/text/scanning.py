@@ -52,7 +52,7 @@ _EXCLUSION_RES = tuple((name, re.compile(rx)) for name, rx in EXCLUSIONS)
 # - a stretch of a thousand characters or more with no sentence end in it (no prose sentence is
 #   that long) holding a number every twelve characters or more densely ("约3万人 约3万人 …").
 # Both are set aside (exclusion ``number_run``) before the scanner reads.
-_NUMBER_RUN = re.compile(r"(?:[0-9]++%?+[^0-9\u3400-\u9fff]{0,4}+){12,}")
+_NUMBER_RUN = re.compile(r"(?<![0-9])(?:[0-9]++%?+[^0-9\u3400-\u9fff]{0,4}+){12,}")  # starts at a digit run: linear
 _SOUP_BREAK = re.compile(r"[。！？!?;；\n]")  # what ends a stretch of soup
 _ANY_NUMBER = re.compile(rf"[0-9]+|[{CHINESE_NUMERAL}]+")
 SOUP_LENGTH, SOUP_SPACING = 1000, 12
