@@ -67,3 +67,101 @@ def test_a_title_inside_a_title_takes_the_inner_marks():
 def test_an_unknown_statement_suggests_close_ids_in_order():
     with pytest.raises(KeyError, match=r"did you mean .*jlp-07.*known: bb-01, bb-02"):
         vc.cite("jlp-7")
+
+
+# -- the forms papers use -----------------------------------------------------------------------------
+
+
+def _nested(text: str) -> bool:
+    """Whether a double quotation opens inside another (“…“…”…”)."""
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+            if depth > 1:
+                return True
+        elif ch == "”":
+            depth -= 1
+    return False
+
+
+@pytest.mark.parametrize("style", ["plain", "gbt7714", "apa", "bibtex", "ris"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_quotation_opens_inside_another(style, lang):
+    text = vc.cite("bz-05", lang=lang, style=style)  # its sentence holds “双师型”
+    assert "双师型" in text and not _nested(text)
+    assert "‘双师型’" in text
+
+
+def test_the_chinese_citation_uses_chinese_punctuation():
+    text = vc.cite("bz-05", lang="zh")
+    assert "（2021-12-31）" in text and "原文：" in text and "；编号 bz-05；" in text
+    assert "(" not in text.replace(text[text.index("原文"):text.index("（字符")], "")
+    dataset = vc.cite(lang="zh")
+    assert f"）：{len(vc.load_targets())} 条量化表述，来源：" in dataset
+    assert "；九龙坡区：" in dataset
+
+
+def test_gbt7714_of_a_statement_and_of_the_dataset():
+    assert vc.cite("bz-05", style="gbt7714", lang="zh").startswith(
+        "巴中市人民政府. 巴中市推动职业教育高质量发展实施方案[Z]. 2021-12-31. 原文：“到2025年")
+    dataset = vc.cite(style="gbt7714", lang="zh")
+    assert dataset.startswith("vetcompare 开发者. vetcompare：中国职业教育政策文本的数值目标：0.2.0[DS]. ")
+    assert "数据版本 " in dataset
+
+
+def test_a_document_with_its_address_is_an_online_reference(tmp_path):
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(vc.DataFolder.shipped().root, root)
+    path = root / "documents.csv"
+    text = path.read_text(encoding="utf-8")
+    header = text.splitlines()[0].split(",")
+    lines = text.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.startswith("bazhong-2021,"))
+    import csv
+    import io
+
+    cells = next(csv.reader(io.StringIO(lines[row])))
+    cells[header.index("url")], cells[header.index("accessed")] = "http://www.bazhong.gov.cn/x.html", "2026-11-30"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    lines[row] = out.getvalue()
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    df = vc.load_targets(data=root)
+    text = vc.cite("bz-05", style="gbt7714", lang="zh", df=df)
+    assert "[EB/OL]. (2021-12-31)[2026-11-30]. http://www.bazhong.gov.cn/x.html." in text
+    assert "http://www.bazhong.gov.cn/x.html" in vc.cite("bz-05", style="apa", df=df)
+    assert "UR  - http://www.bazhong.gov.cn/x.html" in vc.cite("bz-05", style="ris", df=df)
+
+
+def test_apa_dates_and_describes():
+    assert vc.cite("jlp-07", style="apa").startswith("重庆市九龙坡区人民政府. (2022, March 17). "
+                                                     "重庆市九龙坡区推进职业教育高质量发展实施意见 [Policy document].")
+    assert "[Data set]" in vc.cite(style="apa") and "(Version 0.2.0)" in vc.cite(style="apa")
+
+
+def test_bibtex_entries_are_balanced_and_keyed():
+    text = vc.cite(["bz-05", "jlp-07"], style="bibtex")
+    entries = text.split("\n\n")
+    assert [e.splitlines()[0] for e in entries] == ["@misc{bz-05,", "@misc{jlp-07,"]
+    for entry in entries:
+        depth = 0
+        for ch in entry.replace("\\{", "").replace("\\}", ""):
+            depth += {"{": 1, "}": -1}.get(ch, 0)
+            assert depth >= 0
+        assert depth == 0 and "  year = {20" in entry
+
+
+def test_ris_has_its_tags_and_ends_each_record():
+    text = vc.cite("bz-05", style="ris")
+    lines = text.splitlines()
+    assert lines[0] == "TY  - GOVDOC" and lines[-1] == "ER  - "
+    assert all(len(line) >= 6 and line[2:6] == "  - " for line in lines)
+    assert vc.cite(style="ris").splitlines()[0] == "TY  - DATA"
+
+
+def test_an_unknown_style_is_named():
+    with pytest.raises(ValueError, match="use one of plain, gbt7714, apa, bibtex, ris"):
+        vc.cite("bz-05", style="chicago")

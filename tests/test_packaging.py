@@ -16,18 +16,33 @@ def _name(requirement: str) -> str:
     return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
-def test_environment_agrees_with_pyproject():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = {_name(r): r.replace(" ", "") for r in project["dependencies"]}
-    for extra in project["optional-dependencies"].values():
-        wanted.update({_name(r): r.replace(" ", "") for r in extra})
+def _requirements(requirements) -> dict[str, str]:
+    return {_name(r): r.replace(" ", "") for r in requirements}
+
+
+def _conda(path: Path) -> dict[str, str]:
     env = {}
-    text = (ROOT / "environment.yml").read_text()
+    text = path.read_text()
     for line in text[text.index("dependencies:"):].splitlines():
         m = re.match(r"^\s+-\s+(?!pip:)(\S.*)$", line)
         if m and not m.group(1).startswith(("-e", "python", "pip")):
             env[_name(m.group(1))] = m.group(1).replace(" ", "")
-    assert env == wanted
+    return env
+
+
+def test_environment_for_users_agrees_with_pyproject():
+    """environment.yml: what a user needs to run vetcompare and its notebooks, without the test tools."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = _requirements(project["dependencies"]) | _requirements(project["optional-dependencies"]["notebooks"])
+    assert _conda(ROOT / "environment.yml") == wanted
+
+
+def test_environment_for_development_agrees_with_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = _requirements(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted.update(_requirements(extra))
+    assert _conda(ROOT / "environment-dev.yml") == wanted
 
 
 def test_import_is_fast_and_light():
@@ -51,7 +66,8 @@ def test_wheel_ships_the_data(tmp_path):
                      "vetcompare/data/shipped/targets/bazhong-2021.csv",
                      "vetcompare/analysis/assets/fonts/NotoSansSC-GBK-Regular.ttf",
                      "vetcompare/analysis/assets/fonts/NotoSansSC-GBKExt-Regular.ttf",
-                     "vetcompare/analysis/assets/fonts/OFL.txt"]:
+                     "vetcompare/analysis/assets/fonts/OFL.txt", "vetcompare/data/shipped/DATA_LICENSE.md",
+                     "vetcompare/py.typed"]:
         assert required in names
     # installed from the wheel, the package finds its data without the source tree
     target = tmp_path / "site"

@@ -15,6 +15,7 @@ the text engine in :mod:`vetcompare.text` (``vc.text.extract_targets``), the dat
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.2.0"
 
@@ -46,11 +47,52 @@ _PUBLIC = {
     "write_workbook": "analysis.export",
     "read_workbook": "analysis.export",
     "write_html": "analysis.page",
+    "write_data_package": "analysis.data_package",
     "build_report": "analysis.report",
     "cite": "analysis.cite",
     "manifest": "analysis.cite",
     "explore": "analysis.explore",
 }
+if TYPE_CHECKING:  # what type checkers and editors see; at run time each name loads on first use
+    from .analysis.cite import (
+        cite as cite,
+        manifest as manifest,
+    )
+    from .analysis.compare import (
+        comparison_long as comparison_long,
+        describe as describe,
+        select as select,
+        side_by_side as side_by_side,
+        styled as styled,
+    )
+    from .analysis.data_package import write_data_package as write_data_package
+    from .analysis.explore import explore as explore
+    from .analysis.export import (
+        read_workbook as read_workbook,
+        write_workbook as write_workbook,
+    )
+    from .analysis.fonts import use_cjk_font as use_cjk_font
+    from .analysis.page import write_html as write_html
+    from .analysis.plot import (
+        baseline_target_chart as baseline_target_chart,
+        coverage_chart as coverage_chart,
+        dot_chart as dot_chart,
+        metric_chart as metric_chart,
+        save_figure as save_figure,
+        tier_chart as tier_chart,
+        timeline_chart as timeline_chart,
+    )
+    from .analysis.report import build_report as build_report
+    from .data.folder import (
+        DataFolder as DataFolder,
+        load_codebook as load_codebook,
+        load_documents as load_documents,
+        load_targets as load_targets,
+        source_text as source_text,
+    )
+    from .data.problems import DataError as DataError
+    from .schema import schema_table as schema_table
+
 _WINGS = ("analysis", "curation", "data", "text")
 
 __all__ = sorted(_PUBLIC)

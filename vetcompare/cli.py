@@ -1,4 +1,4 @@
-"""Command line: ``python -m vetcompare report|validate|locate|audit|new-document|sheet|import-sheet``.
+"""Command line: ``python -m vetcompare report|export-data|validate|locate|audit|new-document|sheet|import-sheet``.
 
 Every expected failure ends in one line on stderr and an exit code: 2 for bad input or usage,
 1 when the data has problems (each listed by file, row and column), 130 when interrupted. A
@@ -18,6 +18,7 @@ from . import __version__
 
 EXAMPLES = """examples:
   python -m vetcompare report --out reports/            every chart (PNG, SVG, PDF) and both workbooks
+  python -m vetcompare export-data --out data-package/  CSV + datapackage.json + Stata files, for R and Stata
   python -m vetcompare validate                         check the curated files of the data folder
   python -m vetcompare audit jiulongpo-2022             numbers no curated row accounts for
   python -m vetcompare new-document xindu.txt --doc-id xindu-2023 --region 新都区 --region-en "Xindu District" \\
@@ -51,6 +52,17 @@ def _report(args) -> int:
     langs = ("zh", "en") if args.lang == "both" else (args.lang,)
     written = build_report(out, langs=langs, log=lambda line: print(line, flush=True), data=_data(args))
     print(f"{len(written)} files in {out.resolve()} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def _export_data(args) -> int:
+    from .analysis.data_package import write_data_package
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file; give a folder to write the data into")
+    written = write_data_package(out, _data(args).targets())
+    print(f"{len(written)} files in {out.resolve()}: " + ", ".join(p.name for p in written))
     return 0
 
 
@@ -201,6 +213,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en", "both"), default="both", help="label language (default: both)")
     _add_data(p)
     p.set_defaults(func=_report)
+    p = sub.add_parser("export-data", help="write the tables as CSV with a Frictionless datapackage.json, and as "
+                       "Stata .dta files, for R, Stata and every other tool")
+    p.add_argument("--out", default="vetcompare-data", help="folder to write into (default: vetcompare-data)")
+    _add_data(p)
+    p.set_defaults(func=_export_data)
     p = sub.add_parser("validate", help="check curated files; exit 1 on any problem")
     p.add_argument("files", nargs="*", help="curated CSV files (default: every file of the data folder)")
     _add_data(p)

@@ -122,13 +122,22 @@ TEXT = {  # key -> (Chinese, English)
     "metric_header": ("指标", "metric"),
     "region_header": ("地区", "region"),
     "nothing": ("所选条件下没有量化表述", "no statements for this choice"),
-    "cite_data": ("vetcompare 数据集 {version} (数据版本 {data}, {year}): {n} 条量化表述, 来源: {docs}.",
+    "cite_data": ("vetcompare 数据集 {version}（数据版本 {data}，{year}）：{n} 条量化表述，来源：{docs}。",
                   "vetcompare dataset {version} (data version {data}, {year}): {n} quantitative statements from "
                   "{docs}."),
-    "cite_one": ("{region}, {issuer}{title}({issued}), 原文: “{sentence}” (字符 {start}–{end}; 编号 {target}; "
-                 "vetcompare {version}, 数据版本 {data})",
-                 "{region}: {issuer}, {title} ({issued}), quoted: “{sentence}” (characters {start}–{end}; "
+    "cite_doc": ("{region}：{issuer}{title}（{issued}）", "{region}: {issuer}{title} ({issued})"),
+    "cite_docs_sep": ("；", "; "),
+    "cite_one": ("{region}，{issuer}{title}（{issued}），原文：{sentence}（字符 {start}–{end}；编号 {target}；"
+                 "vetcompare {version}，数据版本 {data}）",
+                 "{region}: {issuer}, {title} ({issued}), quoted: {sentence} (characters {start}–{end}; "
                  "statement {target}; vetcompare {version}, data version {data})"),
+    "cite_note": ("编号 {target}，字符 {start}–{end}；vetcompare {version}，数据版本 {data}",
+                  "statement {target}, characters {start}–{end}; vetcompare {version}, data version {data}"),
+    "cite_authors": ("vetcompare 开发者", "The vetcompare developers"),
+    "cite_title": ("vetcompare：中国职业教育政策文本的数值目标：{version}",
+                   "vetcompare: Numeric targets of Chinese vocational-education policy texts (Version {version})"),
+    "cite_data_note": ("数据版本 {data}，{n} 条量化表述，来自 {docs} 份文件",
+                       "data version {data}; {n} quantitative statements from {docs} documents"),
     "label_suffix": ("(中文)", "(label)"),
 }
 

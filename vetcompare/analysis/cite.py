@@ -16,6 +16,7 @@ import pandas as pd
 from .. import __version__, labels
 from ..data.folder import DataFolder, folder_of, load_targets
 from ..data.safe import atomic_path
+from .citations import STYLES, Reference, quoted, render
 from .evidence import evidence
 
 def _digest(paths: list[Path], root: Path) -> str:
@@ -62,23 +63,62 @@ def _id_order(target_id: str) -> tuple[str, int]:
     return (prefix, int(number)) if number.isdigit() else (target_id, 0)
 
 
-def cite(target_id: str | list[str] | tuple[str, ...] | None = None, *, lang: str = "en",
+def cite(target_id: str | list[str] | tuple[str, ...] | None = None, *, lang: str = "en", style: str = "plain",
          df: pd.DataFrame | None = None) -> str:
-    """How to cite the dataset (no ``target_id``) or one statement: region, title, issuer, date and
-    the quoted sentence, with the data version. A list of ids gives their citations one after another,
-    separated by a blank line."""
+    """How to cite the dataset (no ``target_id``) or one statement (its source document and quoted sentence).
+
+    Parameters
+    ----------
+    target_id : str, list of str or None
+        A statement id such as ``"bz-05"``, several ids (their references one after another, separated
+        by a blank line), or None for the dataset.
+    lang : {"en", "zh"}
+        Language of the words and punctuation (Chinese: full-width punctuation, ‘…’ inside “…”).
+    style : {"plain", "gbt7714", "apa", "bibtex", "ris"}
+        ``plain`` is one sentence with the data version; ``gbt7714`` is GB/T 7714-2015 for Chinese papers,
+        ``apa`` APA 7 for English ones, ``bibtex`` and ``ris`` entries for reference managers.
+    df : DataFrame, optional
+        The table of statements to cite from (default: every statement of the default folder).
+
+    Returns
+    -------
+    str
+        The reference.
+
+    Examples
+    --------
+    >>> print(cite("bz-05", style="ris").splitlines()[0])
+    TY  - GOVDOC
+    """
     labels.check(lang)
+    if style not in STYLES:
+        raise ValueError(f"style {style!r}: use one of {', '.join(STYLES)}")
     df = load_targets() if df is None else df
     if isinstance(target_id, (list, tuple)):
-        return "\n\n".join(cite(t, lang=lang, df=df) for t in target_id)
+        return "\n\n".join(cite(t, lang=lang, style=style, df=df) for t in target_id)
     if target_id is not None and not isinstance(target_id, str):
         raise TypeError(f"cite: give a target id such as 'bz-05' or a list of them, not {type(target_id).__name__}")
     info = manifest(df)
     if target_id is None:
-        docs = "; ".join(f"{d['region']}: {d['issuer']}{labels.book_title(d['title'])}({d['issued']})"
-                         for d in info["documents"])
-        return labels.text("cite_data", lang, version=__version__, data=info["data_version"],
-                           n=info["statements"], docs=docs, year=info["made"][:4])
+        return _cite_data(info, lang, style)
+    return _cite_one(df, target_id, info, lang, style)
+
+
+def _cite_data(info: dict, lang: str, style: str) -> str:
+    if style != "plain":
+        note = labels.text("cite_data_note", lang, data=info["data_version"], n=info["statements"],
+                           docs=len(info["documents"]))
+        return render(Reference("vetcompare", labels.text("cite_authors", lang), labels.text(
+            "cite_title", lang, version=__version__), info["made"][:10], "dataset", accessed=info["made"][:10],
+            note=note), style, lang)
+    docs = labels.text("cite_docs_sep", lang).join(
+        labels.text("cite_doc", lang, region=d["region"], issuer=d["issuer"], title=labels.book_title(d["title"]),
+                    issued=d["issued"]) for d in info["documents"])
+    return labels.text("cite_data", lang, version=__version__, data=info["data_version"],
+                       n=info["statements"], docs=docs, year=info["made"][:4])
+
+
+def _cite_one(df: pd.DataFrame, target_id: str, info: dict, lang: str, style: str) -> str:
     rows = df[df["target_id"] == target_id]
     if rows.empty:
         from ..data.problems import UnknownName
@@ -92,7 +132,12 @@ def cite(target_id: str | list[str] | tuple[str, ...] | None = None, *, lang: st
     doc = folder_of(df).document(row["doc_id"])
     ev = evidence(rows)[target_id]
     sentence = (ev["before"] + ev["span"] + ev["after"]).strip()
+    versions = dict(start=ev["start"], end=ev["end"], target=target_id, version=__version__, data=info["data_version"])
+    if style != "plain":
+        accessed = f"{doc['accessed']:%Y-%m-%d}" if doc.get("accessed") else ""
+        return render(Reference(target_id, doc["issuer"], doc["title"], f"{doc['issued']:%Y-%m-%d}", "document",
+                                url=doc.get("url") or "", accessed=accessed, quote=sentence,
+                                note=labels.text("cite_note", lang, **versions)), style, lang)
     return labels.text("cite_one", lang, region=row[labels.region_column(lang)], issuer=doc["issuer"],
-                       title=labels.book_title(doc["title"]), issued=f"{doc['issued']:%Y-%m-%d}", sentence=sentence,
-                       start=ev["start"], end=ev["end"], target=target_id, version=__version__,
-                       data=info["data_version"])
+                       title=labels.book_title(doc["title"]), issued=f"{doc['issued']:%Y-%m-%d}",
+                       sentence=quoted(sentence, lang), **versions)

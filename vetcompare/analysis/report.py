@@ -17,6 +17,7 @@ from .cite import write_manifest
 from .export import write_workbook
 from .page import HtmlReport, font_face
 from ..data.folder import folder
+from .data_package import write_data_package
 from ..data.safe import folder_lock, make_folder
 
 CHARTS: dict[str, Callable] = {  # file stem -> chart for a language (and a table; default: the default folder's)
@@ -33,6 +34,8 @@ CHARTS: dict[str, Callable] = {  # file stem -> chart for a language (and a tabl
          "programmes.industry_match_rate"], lang=lang, df=df),
 }
 LANGS = ("zh", "en")
+DATA_FOLDER = "data"
+"""Where a report puts the flat tables for R, Stata and other tools (CSV, datapackage.json, .dta)."""
 _WORKER_GC_THRESHOLD = 20_000  # objects allocated between young collections in a worker (Python's default: 700)
 # The slowest charts first, so that two workers finish together.
 _COST_ORDER = ("03_quality_schools_by_tier", "06_baseline_to_target", "07_industry_education",
@@ -67,7 +70,8 @@ def _quiet_worker() -> None:
 def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: int | None = None,
                  log: Callable[[str], None] = print, data=None) -> list[Path]:
     """Write every chart in every language and format, one workbook and one HTML report per
-    language, and the run manifest (manifest.json) into ``out``.
+    language, the flat tables for other tools (``data/``: CSV with datapackage.json, Stata files) and the
+    run manifest (manifest.json) into ``out``.
 
     Charts are drawn in ``jobs`` worker processes (default: one per CPU) while this process writes
     the workbooks and prepares the HTML pages (their charts go in when drawn), all from ``data`` (a
@@ -96,7 +100,9 @@ def _build(out: Path, source, langs, formats, jobs, log) -> list[Path]:
         books, pages = the_rest()
     else:
         written, (books, pages) = _in_workers(tasks, jobs, out, log, the_rest)
-    return written + books + _pages(out, df, langs, pages, log, formats)
+    tables = write_data_package(out / DATA_FOLDER, df)
+    log(f"wrote {DATA_FOLDER}/: {', '.join(p.name for p in tables)}")
+    return written + books + tables + _pages(out, df, langs, pages, log, formats)
 
 
 def _in_workers(tasks: list[tuple], jobs: int, out: Path, log, meanwhile: Callable):
