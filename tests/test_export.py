@@ -46,11 +46,11 @@ def test_chinese_workbook_speaks_chinese_and_keeps_the_codes(book):
     ws = wb["目标表 targets"]
     header = [c.value for c in ws[1]]
     kind, words = header.index("类型 kind"), header.index("类型(中文)")
-    assert words == kind + 1
+    assert words < kind  # the words are printed, the codes follow for the machines
     pairs = {(row[kind], row[words]) for row in ws.iter_rows(min_row=2, values_only=True)}
     assert ("target", "目标") in pairs and ("baseline", "基线") in pairs
-    comparator = header.index("比较方式 comparator")
-    assert {row[comparator + 1] for row in ws.iter_rows(min_row=2, values_only=True)} >= {"不低于 (≥)", "约 (≈)"}
+    comparator = header.index("比较方式(中文)")
+    assert {row[comparator] for row in ws.iter_rows(min_row=2, values_only=True)} >= {"不低于 (≥)", "约 (≈)"}
     about = [c.value for c in wb["说明 about"]["B"]]
     assert any("数据版本" in str(v) for v in about) and any("著作权法" in str(v) for v in about)
 
@@ -67,12 +67,13 @@ def test_comparison_cells_quote_their_statements(book):
             assert df.loc[target, "region"] == ws.cell(row=1, column=cell.column).value
 
 
-def test_sheets_are_tables_that_print_landscape_one_page_wide(book):
+def test_sheets_are_tables_that_print_landscape_as_wide_as_legible(book):
     wb = load_workbook(book)
     for ws in wb.worksheets:
         assert len(ws.tables) == 1, ws.title
         assert ws.page_setup.orientation == "landscape"
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert 1 <= ws.page_setup.fitToWidth <= 4 and ws.page_setup.fitToHeight == 0
+        assert ws.print_area.endswith(f"{ws.max_row}")
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.print_title_rows == "$1:$1"
     assert wb.properties.creator == f"vetcompare {vc.__version__}"
@@ -132,3 +133,77 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
 def test_rejects_other_suffix(tmp_path):
     with pytest.raises(ValueError):
         vc.write_workbook(tmp_path / "book.csv")
+
+
+# -- workbooks that print --------------------------------------------------------------------------------
+
+
+def _code(header) -> str:
+    return str(header).split(" ")[-1]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_targets_sheet_prints_the_columns_a_reader_needs(tmp_path, lang):
+    from openpyxl import load_workbook
+    from openpyxl.utils import column_index_from_string
+
+    from vetcompare.analysis.export import PRINTED
+
+    ws = load_workbook(vc.write_workbook(tmp_path / "t.xlsx", lang=lang)).worksheets[0]
+    last = column_index_from_string(str(ws.print_area).split(":")[-1].replace("$", "").rstrip("0123456789"))
+    printed = [c.value for c in ws[1][:last]]
+    assert len(printed) == len(PRINTED) and _code(printed[0]) == "target_id" and _code(printed[-1]) == "quote"
+    assert ws.print_title_rows == "$1:$1" or ws.print_title_rows == "1:1"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToHeight == 0
+
+
+def test_a_printed_sheet_is_never_shrunk_below_7_pt():
+    from vetcompare.analysis.export import FONT_PT, PAGE_PX, column_px, pages_wide
+
+    def fits(widths, pages, scale):  # whole columns, page by page
+        used, count = 0.0, 1
+        for px in column_px(widths):
+            if used and used + px * scale > PAGE_PX:
+                used, count = 0.0, count + 1
+            used += px * scale
+        return count <= pages
+
+    for widths in ([10] * 5, [60] * 12, [60] * 33, [200] * 3, [8, 60, 12, 60, 9, 30] * 4):
+        pages = pages_wide(widths)
+        assert fits(widths, pages, 7 / FONT_PT)  # at 7 pt the columns fit the pages asked for
+        assert pages == 1 or not fits(widths, pages - 1, 7.7 / FONT_PT)  # and one page fewer would not do
+
+
+def test_libreoffice_prints_every_sheet_at_7_pt_or_more(tmp_path):
+    import re
+    import shutil
+    import subprocess
+
+    assert shutil.which("soffice") and shutil.which("pdftotext"), "needs `make office` (LibreOffice, poppler-utils)"
+    book = vc.write_workbook(tmp_path / "t.xlsx", lang="en")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(book)], check=True, capture_output=True, timeout=180)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "t.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    heights = [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)]
+    assert len(heights) > 1000
+    # a word's box is 1.134 times its font size (12.47 pt at 11 pt): every word printed at 7 pt or more
+    assert min(heights) >= 7 * 1.134
+    assert "bz-01" in boxes and "students.parity" in boxes
+
+
+def test_values_carry_the_number_format_of_their_unit(tmp_path):
+    from openpyxl import load_workbook
+
+    ws = load_workbook(vc.write_workbook(tmp_path / "t.xlsx", lang="en")).worksheets[0]
+    codes = {_code(c.value): c.column for c in ws[1]}
+    seen = {}
+    for i in range(2, ws.max_row + 1):
+        cell = ws.cell(row=i, column=codes["value_low"])
+        if cell.value is not None:
+            seen.setdefault((ws.cell(row=i, column=codes["unit"]).value, float(cell.value).is_integer()),
+                            cell.number_format)
+    assert seen[("percent", True)] == '0"%"'
+    assert seen[("count", True)] == "#,##0"
+    assert all("0.0#" in fmt for (unit, whole), fmt in seen.items() if not whole and unit in ("percent", "count"))
+    assert vc.read_workbook(tmp_path / "t.xlsx")["value_low"].equals(vc.load_targets()["value_low"])

@@ -30,7 +30,9 @@ def test_report_cli_writes_everything(tmp_path):
                 assert "wrote" in run.stdout and f"{stem}_{lang}.{fmt}" in run.stdout
     assert {"vetcompare_targets_zh.xlsx", "vetcompare_targets_en.xlsx"} <= names
     assert {"report_zh.html", "report_en.html", "manifest.json"} <= names
-    assert len(names) == len(CHARTS) * 6 + 5  # nothing else, no temporary files left
+    assert len(names) == len(CHARTS) * 6 + 6  # and the data/ folder; nothing else, no temporary files left
+    assert sorted(p.name for p in (out / "data").iterdir()) == sorted(
+        ["datapackage.json"] + [f"{t}.{ext}" for t in ("targets", "documents", "codebook") for ext in ("csv", "dta")])
     back = vc.read_workbook(out / "vetcompare_targets_zh.xlsx")
     pd.testing.assert_frame_equal(back, vc.load_targets())
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

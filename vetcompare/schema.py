@@ -216,7 +216,25 @@ def _text(col):
 
 
 def schema_table(fields: tuple[Field, ...] = TARGET_FIELDS):
-    """The fields of a table as a DataFrame (name, type, required, allowed values, description)."""
+    """The fields of a table as a DataFrame (name, type, required, allowed values, description).
+
+    Parameters
+    ----------
+    fields : tuple of Field, default TARGET_FIELDS
+        The fields to list: the columns of the table of statements by default; ``DOCUMENT_FIELDS``,
+        ``CODEBOOK_FIELDS`` and ``REPAIR_FIELDS`` (in :mod:`vetcompare.schema`) describe the other files.
+
+    Returns
+    -------
+    DataFrame
+        One row per field, with columns column, type, required, allowed (the allowed values, comma
+        separated; blank if any value is allowed) and description.
+
+    Examples
+    --------
+    >>> schema_table()["column"].tolist()[:3]
+    ['target_id', 'doc_id', 'region']
+    """
     import pandas as pd
 
     return pd.DataFrame(

@@ -34,6 +34,19 @@ SHEETS = {  # sheet code -> (Chinese name, what it holds)
     "about": ("说明", "How the workbook was made and how to cite it."),
 }
 MAX_WIDTH = 60
+PRINTED = ("target_id", "region", "metric_id", "kind", "tier", "comparator", "value_low", "value_high", "unit", "year",
+           "hedged", "quote")
+"""The columns of the targets sheet a reader of a printed page needs (coded ones by their words), put first
+and made the print area; the other columns follow them on screen."""
+PAGE_PX = 1075  # printable width of A4 landscape with narrow margins (0.25 in), at 96 px an inch
+CHAR_PX, PAD_PX = 7.0, 5  # an Excel width unit (one digit of the default 11 pt font) and a column's padding, in px
+FONT_PT, LEGIBLE_PT = 11, 7  # the cells' font, and the smallest size a printed page may shrink it to
+MARGIN = 1.1  # aim a tenth above 7 pt: programs measure a column a little wider than Excel's rule
+_NUMBER_FORMATS = {  # unit -> (format of a whole number, of a fraction); nothing is rounded
+    "percent": ('0"%"', '0.0#########"%"'), "count": ("#,##0", "#,##0.0#########"),
+    "persons": ("#,##0", "#,##0.0#########"), "person_times": ("#,##0", "#,##0.0#########"),
+    "yuan": ("#,##0", "#,##0.0#########"),
+}
 WRAP_COLUMNS = {"quote", "note", "definition", "damage", "title", "responsible", "doc_type", "licence", "value"}
 
 
@@ -71,8 +84,21 @@ def _cell_value(value):
     return value
 
 
-def _write_sheet(ws, frame: pd.DataFrame, lang: str, *, index: bool = False, freeze: str = "A2") -> list[Problem]:
-    """Write ``frame`` into ``ws`` as an Excel table; return a problem for every text no Excel cell can hold."""
+def printed_first(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The targets with the :data:`PRINTED` columns first (a coded column by its words, the region in the
+    reader's language), then every other column in its order."""
+    suffix = labels.text("label_suffix", lang)
+    region = labels.region_column(lang)
+    first = [f"{labels.column(c, lang)}{suffix}" if c in labels.CODED or c == "hedged" else region if c == "region"
+             else c for c in PRINTED]
+    first = [c for c in first if c in frame.columns]
+    return frame[first + [c for c in frame.columns if c not in first]]
+
+
+def _write_sheet(ws, frame: pd.DataFrame, lang: str, *, index: bool = False, freeze: str = "A2",
+                 printed: int | None = None) -> list[Problem]:
+    """Write ``frame`` into ``ws`` as an Excel table; return a problem for every text no Excel cell can hold.
+    ``printed``: how many of the first columns make the print area (default: all)."""
     from openpyxl.styles import Alignment
 
     if index:
@@ -95,10 +121,18 @@ def _write_sheet(ws, frame: pd.DataFrame, lang: str, *, index: bool = False, fre
                 cell.value = value
                 if isinstance(value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
+                elif columns[j - 1] in ("value_low", "value_high") and isinstance(value, (int, float)):
+                    cell.number_format = number_format(getattr(record, "unit", None), value)
                 widths[j - 1] = max(widths[j - 1], len(str(value)))
             cell.alignment = wrap if columns[j - 1] in WRAP_COLUMNS or ws.title.endswith("comparison") else top
-    _finish_sheet(ws, widths, len(frame), freeze)
+    _finish_sheet(ws, widths, len(frame), freeze, printed or len(widths))
     return problems
+
+
+def number_format(unit: str | None, value: float) -> str:
+    """How Excel shows a value of ``unit``: 60%, 1,100,000 persons; fractions keep every digit."""
+    whole, fraction = _NUMBER_FORMATS.get(unit or "", ("General", "General"))
+    return whole if float(value).is_integer() else fraction
 
 
 def _write_header(ws, names: list[str]) -> None:
@@ -111,9 +145,28 @@ def _write_header(ws, names: list[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _finish_sheet(ws, widths: list[int], rows: int, freeze: str) -> None:
-    """Column widths, frozen header, an Excel table over the data, and a landscape print fitted to
-    the page width with the header repeated on every page."""
+def pages_wide(widths: list[float]) -> int:
+    """How many A4 landscape pages the columns of ``widths`` (Excel units) take side by side when their
+    11 pt cells are shrunk to 7 pt (a tenth more, for programs that measure columns a little wider):
+    columns are never cut, so a page holds whole columns."""
+    scale = LEGIBLE_PT * MARGIN / FONT_PT
+    pages, used = 1, 0.0
+    for px in column_px(widths):
+        if used and used + px * scale > PAGE_PX:
+            pages, used = pages + 1, 0.0
+        used += px * scale
+    return pages
+
+
+def column_px(widths: list[float]) -> list[float]:
+    """The width in pixels of each column of ``widths`` (as :func:`_finish_sheet` sets them) at 100%."""
+    return [min(MAX_WIDTH, w + 2) * CHAR_PX + PAD_PX for w in widths]
+
+
+def _finish_sheet(ws, widths: list[int], rows: int, freeze: str, printed: int) -> None:
+    """Column widths, frozen header, an Excel table over the data, and a landscape print of the first
+    ``printed`` columns fitted to as few pages wide as keep the text legible (7 pt at least), with the
+    header repeated on every page."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -126,8 +179,11 @@ def _finish_sheet(ws, widths: list[int], rows: int, freeze: str) -> None:
         ws.add_table(table)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = pages_wide(widths[:printed]), 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.25
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.print_area = f"A1:{get_column_letter(printed)}{rows + 1}"
     ws.print_title_rows = "1:1"
 
 
@@ -190,7 +246,8 @@ def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: st
     wb = Workbook()
     wb.remove(wb.active)
     sheets = {code: wb.create_sheet(sheet_title(code, lang)) for code in SHEETS}
-    problems = _write_sheet(sheets["targets"], with_labels(df, lang), lang)
+    problems = _write_sheet(sheets["targets"], printed_first(with_labels(df, lang), lang), lang,
+                            printed=len(PRINTED))
     problems += _write_sheet(sheets["comparison"], side_by_side(df, lang=lang), lang, index=True, freeze="C2")
     problems += _write_sheet(sheets["codebook"], with_labels(folder_of(df).codebook(), lang), lang)
     problems += _write_sheet(sheets["sources"], with_labels(folder_of(df).documents(), lang), lang)

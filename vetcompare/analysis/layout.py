@@ -14,6 +14,7 @@ stay where they were checked.
 from __future__ import annotations
 
 import functools
+from typing import Callable, ParamSpec, TypeVar
 
 import matplotlib as mpl
 
@@ -23,6 +24,9 @@ from matplotlib.figure import Figure
 from ..data.folder import reads_its_table
 from . import fonts
 from .png import figure_png
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 PAGE_WIDTH = 16 / 2.54  # inches: one column of a report page (16 cm)
 PAGE_HEIGHT = 22 / 2.54  # inches: a full page of text (22 cm)
@@ -59,14 +63,14 @@ def _rc():
     return mpl.rc_context(fonts.rc_params())
 
 
-def chart_function(build):
+def chart_function(build: Callable[P, R]) -> Callable[P, R]:
     """Decorate a chart function so that everything it creates takes the chart font by name,
     inside an rc context (the user's global matplotlib settings never change), and reads the
     documents and codebook of the folder its ``df`` came from."""
 
     @functools.wraps(build)
     @reads_its_table
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with _rc():
             return build(*args, **kwargs)
 

@@ -74,6 +74,12 @@ def _boolean_formula(cell) -> bool | None:
     return None if m is None else m.group(1).upper() == "TRUE"
 
 
+def _scales_by_100(number_format: str) -> bool:
+    """Whether a number format shows a percentage of the value (0%: 0.7 shows 70%); a quoted or escaped
+    sign ("%" or \\%) is only a sign after the value as it is (60 shows 60%)."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", number_format)
+
+
 def cell_text(cell) -> str:
     """What a cell shows, as text: true/false for a boolean (LibreOffice's =TRUE() too), a whole number
     without ``.0``, a percentage-formatted 0.7 as 70, an escaped text as the text it stands for."""
@@ -84,7 +90,7 @@ def cell_text(cell) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)) and "%" in (getattr(cell, "number_format", "") or ""):
+    if isinstance(value, (int, float)) and _scales_by_100(getattr(cell, "number_format", "") or ""):
         value = round(value * 100, 10)  # Excel keeps 70% as 0.7: read what the cell shows
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import os
 from pathlib import Path
+from typing import Callable, ParamSpec, TypeVar
 
 import pandas as pd
 
@@ -27,6 +28,8 @@ from .csvio import read_csv
 from .enrich import curated_frame, enrich_rows, targets_frame
 from .problems import BadInput, DataError, Problem, UnknownName
 
+P = ParamSpec("P")
+R = TypeVar("R")
 DATA_ENV = "VETCOMPARE_DATA"
 _PACKAGE = Path(__file__).resolve().parents[1]
 SHIPPED = (_PACKAGE / "data" / "shipped", _PACKAGE.parent / "data")
@@ -39,8 +42,33 @@ def _registry_error(root: Path) -> BadInput:
 
 
 class DataFolder:
-    """The files of one data folder: ``documents.csv``, ``codebook.csv``, ``repairs.csv``,
-    ``sources/`` and ``targets/``, read once and kept until :meth:`forget`."""
+    """The files of one data folder, read once and kept until :meth:`~vetcompare.data.folder.DataFolder.forget`.
+
+    A data folder holds ``documents.csv``, ``codebook.csv``, ``repairs.csv``, ``sources/`` and
+    ``targets/``. Each folder owns its caches, so two folders can be open at once (the shipped data
+    and a copy being curated).
+
+    Parameters
+    ----------
+    root : str or Path
+        The folder (``~`` is expanded); it must hold a ``documents.csv``. To curate, copy the
+        shipped data (:meth:`~vetcompare.data.folder.DataFolder.shipped`) and point at the copy.
+
+    Attributes
+    ----------
+    root : Path
+        The folder.
+
+    Raises
+    ------
+    ValueError
+        ``root`` holds no ``documents.csv`` (a :class:`~vetcompare.data.problems.BadInput`).
+
+    Examples
+    --------
+    >>> DataFolder.shipped().document("jiulongpo-2022")["region"]
+    '九龙坡区'
+    """
 
     def __init__(self, root: str | Path):
         self.root = Path(root).expanduser()
@@ -236,12 +264,12 @@ def folder_of(df: pd.DataFrame | None) -> DataFolder:
     return _cached_folder(Path(root)) if root else default_folder()
 
 
-def reads_its_table(fn):
+def reads_its_table(fn: Callable[P, R]) -> Callable[P, R]:
     """Decorate a function that takes a table of statements (``df``, or a positional DataFrame) so
     that the documents and codebook it reads come from that table's folder."""
 
     @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         df = kwargs.get("df")
         if df is None:
             df = next((a for a in args if isinstance(a, pd.DataFrame)), None)
@@ -291,12 +319,58 @@ def folder(data: DataFolder | str | Path | None = None) -> DataFolder:
 
 
 def load_documents(data=None) -> pd.DataFrame:
-    """The document registry (see :meth:`DataFolder.documents`)."""
+    """The document registry: one row per source document (see :meth:`~vetcompare.data.folder.DataFolder.documents`).
+
+    Parameters
+    ----------
+    data : DataFolder, str, Path or None, default None
+        The data folder, or its path; None for the default folder (``$VETCOMPARE_DATA``, else the
+        shipped data).
+
+    Returns
+    -------
+    DataFrame
+        One row per document: doc_id, file, region, region_en, province, issuer, title, issued,
+        plan period, sha256, url, licence and more (see ``vetcompare.schema.DOCUMENT_FIELDS``).
+
+    Raises
+    ------
+    DataError
+        The registry is wrong (a bad cell, a repeated id, a source file missing or changed); every
+        problem is listed.
+
+    Examples
+    --------
+    >>> load_documents().set_index("doc_id").at["jiulongpo-2022", "region_en"]
+    'Jiulongpo District'
+    """
     return folder(data).documents()
 
 
 def load_codebook(data=None) -> pd.DataFrame:
-    """The codebook (see :meth:`DataFolder.codebook`)."""
+    """The codebook: each metric's meaning, theme and unit (see :meth:`~vetcompare.data.folder.DataFolder.codebook`).
+
+    Parameters
+    ----------
+    data : DataFolder, str, Path or None, default None
+        The data folder, or its path; None for the default folder (``$VETCOMPARE_DATA``, else the
+        shipped data).
+
+    Returns
+    -------
+    DataFrame
+        One row per metric: metric_id, theme, label_zh, label_en, unit, definition.
+
+    Raises
+    ------
+    DataError
+        The codebook is wrong (a bad cell, a repeated metric id); every problem is listed.
+
+    Examples
+    --------
+    >>> load_codebook().set_index("metric_id").at["teachers.dual_qualified_share", "unit"]
+    'percent'
+    """
     return folder(data).codebook()
 
 
@@ -306,6 +380,32 @@ def load_targets(include_repeats: bool = False, data=None) -> pd.DataFrame:
     Rows that only repeat another (the 九龙坡 task list, a goal restated later in a text) are linked
     to it through ``repeats`` and left out unless ``include_repeats`` is true, so nothing is counted
     twice; the main row carries their 责任单位 and 完成时间.
+
+    Parameters
+    ----------
+    include_repeats : bool, default False
+        Keep the rows that repeat another (their ``repeats`` names it).
+    data : DataFolder, str, Path or None, default None
+        The data folder, or its path; None for the default folder (``$VETCOMPARE_DATA``, else the
+        shipped data).
+
+    Returns
+    -------
+    DataFrame
+        One row per statement, with the columns of :func:`~vetcompare.schema.schema_table`. The frame
+        remembers its folder, so charts, comparisons and workbooks made from it use that folder.
+
+    Raises
+    ------
+    DataError
+        A data file is wrong; every problem of every file is listed, with file, row and column.
+
+    Examples
+    --------
+    >>> len(load_targets()) > 100
+    True
+    >>> len(load_targets(include_repeats=True)) > len(load_targets())
+    True
     """
     return folder(data).targets(include_repeats)
 
@@ -316,7 +416,37 @@ def load_curated(path: str | Path, data=None) -> pd.DataFrame:
 
 
 def source_text(doc_id: str, data=None) -> str:
-    """The decoded text of a source document; ``source_start``/``source_end`` are offsets into it."""
+    """The decoded text of a source document, to read a statement in its context.
+
+    The text is decoded from the source file's bytes as received; a statement's ``source_start`` and
+    ``source_end`` are offsets into it.
+
+    Parameters
+    ----------
+    doc_id : str
+        A registered document, such as ``"bazhong-2021"`` (see :func:`~vetcompare.data.folder.load_documents`).
+    data : DataFolder, str, Path or None, default None
+        The data folder, or its path; None for the default folder (``$VETCOMPARE_DATA``, else the
+        shipped data).
+
+    Returns
+    -------
+    str
+        The whole text of the document.
+
+    Raises
+    ------
+    UnknownName
+        ``doc_id`` is not registered (the message lists the registered ones).
+    DataError
+        The registry is wrong.
+
+    Examples
+    --------
+    >>> row = load_targets().set_index("target_id").loc["bz-05"]
+    >>> source_text(row["doc_id"])[row["source_start"]:row["source_end"]]
+    '到2025年,办学条件达到国家标准'
+    """
     return folder(data).source_text(doc_id)
 
 

@@ -26,7 +26,27 @@ class Problem:
 
 
 class DataError(ValueError):
-    """A data file is wrong; ``problems`` lists every problem found."""
+    """A data file is wrong; ``problems`` lists every problem found.
+
+    The loaders check a whole file (and every curated file) before they raise, so one error names
+    every mistake at once, each with its file, row, column and fix. It is a ValueError.
+
+    Parameters
+    ----------
+    problems : list of Problem
+        What is wrong, one :class:`~vetcompare.data.problems.Problem` per mistake.
+
+    Attributes
+    ----------
+    problems : list of Problem
+        The same problems, in the order found; the message lists them one a line.
+
+    Examples
+    --------
+    >>> print(DataError([Problem("codebook.csv", 3, "unit", "unknown unit 'kg'", "use a unit of the schema")]))
+    1 problem(s) in the data:
+    - codebook.csv, row 3, column 'unit': unknown unit 'kg' (fix: use a unit of the schema)
+    """
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
