@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: report test test-lowest browser office setup docs look clean
+.PHONY: report test test-lowest browser office setup docs api-docs look clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +24,14 @@ browser:
 	  (command -v apt-get >/dev/null 2>&1 && apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 	  (echo "install Chromium (apt-get install chromium) or Google Chrome for the browser tests" && exit 1)
 
-# The round-trip tests open and save workbooks in LibreOffice: installed from Debian's packages when missing.
+# The round-trip tests open, save and print workbooks in LibreOffice and read the printed PDF with
+# poppler's pdftotext: both installed from Debian's packages when missing.
 office:
-	@command -v soffice >/dev/null 2>&1 || \
+	@(command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1) || \
 	  (command -v apt-get >/dev/null 2>&1 && apt-get update -qq && \
-	   apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null) || \
-	  (echo "install LibreOffice (apt-get install libreoffice-calc-nogui) for the workbook round-trip tests" && exit 1)
+	   apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui poppler-utils >/dev/null) || \
+	  (echo "install LibreOffice and poppler (apt-get install libreoffice-calc-nogui poppler-utils) for the \
+	  workbook round-trip tests" && exit 1)
 
 test: $(BIN)/python browser office
 	$(BIN)/python -m pip install --quiet -e ".[test]"
@@ -44,6 +46,10 @@ test-lowest:
 
 docs: setup
 	$(BIN)/python -m vetcompare.docs
+
+# The API reference from the numpydoc docstrings (Sphinx, warnings as errors): build/api/index.html
+api-docs: setup
+	$(BIN)/python -m sphinx -W --keep-going -b html docs/api build/api
 
 look: setup
 	$(BIN)/python scripts/look.py --out look/

@@ -42,5 +42,25 @@ def test_every_public_name_has_a_numpydoc_docstring(name):
     if params:
         assert "Parameters\n----------" in doc, f"vc.{name}: no Parameters section"
         for p in params:
-            assert re.search(rf"^{p}\b", doc, re.M), f"vc.{name}: parameter {p} is not described"
+            assert re.search(rf"^(\*\*)?{p}\b", doc, re.M), f"vc.{name}: parameter {p} is not described"
         assert "Returns\n-------" in doc, f"vc.{name}: no Returns section"
+
+
+def test_the_api_reference_builds_without_a_warning(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
+                          str(ROOT / "docs" / "api"), str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for name in vc.__all__:
+        assert f'id="vetcompare.{name}"' in page, f"vc.{name} is not in the API reference"
+    assert "Parameters" in page and "Returns" in page
+
+
+def test_the_docstring_examples_run():
+    """``make test`` runs every docstring example (pytest --doctest-modules over vetcompare/)."""
+    import tomllib
+
+    options = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    assert "vetcompare" in options["testpaths"] and "--doctest-modules" in options["addopts"]
+    examples = [name for name in vc.__all__ if ">>> " in (inspect.getdoc(getattr(vc, name)) or "")]
+    assert len(examples) >= 10

@@ -109,7 +109,8 @@ def test_comparison_and_workbook_of_a_table_from_another_folder(renamed, tmp_pat
 
 def test_report_from_another_folder(renamed, tmp_path):
     written = vc.build_report(tmp_path, langs=("zh",), formats=("png",), jobs=1, log=lambda s: None, data=renamed)
-    assert len(written) == 10  # 7 charts, the workbook, the HTML report, the manifest
+    assert len(written) == 17  # 7 charts, the workbook, 7 files of data/, the HTML report, the manifest
+    assert "新北碚区" in (tmp_path / "data" / "targets.csv").read_text(encoding="utf-8")
     book = load_workbook(tmp_path / "vetcompare_targets_zh.xlsx")["对比 comparison"]
     assert "新北碚区" in [c.value for c in book[1]]
     assert "新北碚区" in (tmp_path / "report_zh.html").read_text(encoding="utf-8")

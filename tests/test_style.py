@@ -22,10 +22,20 @@ def test_ruff_complexity_and_unused_names():
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+def code_lines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """Lines of a function without its docstring (a numpydoc docstring says what the code does; it is
+    not code to split)."""
+    lines = node.end_lineno - node.lineno + 1
+    first = node.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        lines -= first.end_lineno - first.lineno + 1
+    return lines
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=[str(p.relative_to(PACKAGE)) for p in SOURCES])
 def test_functions_are_short(path):
-    long = [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(ast.parse(path.read_text("utf-8")))
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > MAX_LINES]
+    long = [f"{n.name} ({code_lines(n)} lines)" for n in ast.walk(ast.parse(path.read_text("utf-8")))
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and code_lines(n) > MAX_LINES]
     assert not long, f"split these: {long}"
 
 

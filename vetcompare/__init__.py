@@ -2,8 +2,10 @@
 
     >>> import vetcompare as vc
     >>> df = vc.load_targets()      # one row per quantitative statement
-    >>> vc.side_by_side(metric="teachers.dual_qualified_share")
-    >>> vc.metric_chart("teachers.dual_qualified_share")
+    >>> grid = vc.side_by_side(metric="teachers.dual_qualified_share", lang="en")
+    >>> grid.iloc[0].tolist()        # regions as columns, one phrase per cell
+    ['60% (2020, baseline)', '≥60% (2025)', '>50% (2022)', '≥80% (2027)', '55% (2025)']
+    >>> fig = vc.metric_chart("teachers.dual_qualified_share")   # a Figure that Jupyter shows
 
 The namespace holds what an analyst uses: loading, selecting and comparing, charts, export and
 the report. Adding a region lives in :mod:`vetcompare.curation` (``vc.curation.register_document``),

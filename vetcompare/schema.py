@@ -15,7 +15,7 @@ KINDS = ("target", "baseline", "standard")
 """target: a goal with a year; baseline: already reached; standard: a norm that applies continuously."""
 
 TIERS = ("national", "provincial", "prefecture", "district", "none")
-"""Recognition tier (认定级别), normalised across provinces (see :mod:`vetcompare.rules`)."""
+"""Recognition tier (认定级别), normalised across provinces (see :mod:`vetcompare.text.rules`)."""
 
 COMPARATORS = ("eq", "ge", "gt", "le", "lt", "approx")
 COMPARATOR_SYMBOLS = {"eq": "", "ge": "≥", "gt": ">", "le": "≤", "lt": "<", "approx": "≈"}
@@ -184,7 +184,11 @@ def field(fields: tuple[Field, ...], name: str) -> Field:
 def to_frame(rows, fields: tuple[Field, ...], **dtypes: str):
     """A DataFrame of ``rows`` (records or a frame) with the table's column order and dtypes.
 
-    ``dtypes`` overrides the type of some columns by name.
+    The dtypes are the same on pandas 2.3 and 3: text is pandas' string dtype (python storage, a
+    missing cell NaN), a column with allowed values an ordered categorical in the order the schema
+    lists them (so ``groupby("theme")`` follows the codebook's themes, not the alphabet), a whole
+    number that may be missing the nullable ``Int64``. ``dtypes`` overrides the type of some columns
+    by name.
     """
     import pandas as pd
 
@@ -192,8 +196,11 @@ def to_frame(rows, fields: tuple[Field, ...], **dtypes: str):
     for f in fields:
         col = df[f.name]
         dtype = dtypes.get(f.name, f.dtype)
-        if dtype == "str":
-            df[f.name] = _text(col)
+        if dtype == "str" and f.allowed is not None:
+            df[f.name] = pd.Categorical(col.astype(object).where(col.notna(), None), categories=list(f.allowed),
+                                        ordered=True)
+        elif dtype == "str":
+            df[f.name] = col.astype(object).where(col.notna(), None).astype(text_dtype())
         elif dtype == "int":
             df[f.name] = col.astype("int64" if f.required else "Int64")
         elif dtype == "float":
@@ -205,14 +212,13 @@ def to_frame(rows, fields: tuple[Field, ...], **dtypes: str):
     return df
 
 
-def _text(col):
-    """A text column whose missing cells stay missing: pandas 3's ``str`` dtype, or, on pandas 2,
-    strings with None (where ``astype("str")`` would write the word 'None')."""
+def text_dtype():
+    """The dtype of every text column: pandas' string dtype with python storage and NaN for a missing
+    cell (pandas 3's default ``str``, named so that pandas 2.3, or pyarrow being installed, changes nothing)."""
+    import numpy as np
     import pandas as pd
 
-    if int(pd.__version__.split(".")[0]) >= 3:
-        return col.astype("str")
-    return col.astype(object).map(lambda v: None if v is None or v != v else str(v))
+    return pd.StringDtype("python", na_value=np.nan)
 
 
 def schema_table(fields: tuple[Field, ...] = TARGET_FIELDS):

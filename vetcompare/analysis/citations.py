@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import labels
+
 STYLES = ("plain", "gbt7714", "apa", "bibtex", "ris")
 """plain: the sentence vetcompare has always written; the others as named."""
 
@@ -33,7 +35,7 @@ class Reference:
 def inner_quotes(text: str, lang: str) -> str:
     """``text`` with its own double quotes made single, to stand inside double quotes (no “…“…”…”)."""
     text = text.replace("“", "‘").replace("”", "’")
-    return re.sub(r'"([^"]*)"', r"‘\1’" if lang == "zh" else r"'\1'", text)
+    return re.sub(r'"([^"]*)"', lambda m: labels.text("cite_inner_quote", lang, q=m.group(1)), text)
 
 
 def quoted(text: str, lang: str) -> str:
@@ -56,9 +58,8 @@ def _gbt7714(ref: Reference, lang: str) -> str:
     cited = f"[{ref.accessed}]" if ref.accessed else ""
     out = f"{ref.author}. {ref.title}[{mark}]. {when}{cited}."
     out += f" {ref.url}." if ref.url else ""
-    if ref.quote:
-        out += f" 原文：{quoted(ref.quote, 'zh')}" if lang == "zh" else f" Quoted: {quoted(ref.quote, 'en')}"
-    return out + (f"（{ref.note}）" if ref.note and lang == "zh" else f" ({ref.note})" if ref.note else "")
+    out += labels.text("cite_quoted", lang, q=quoted(ref.quote, lang)) if ref.quote else ""
+    return out + (labels.text("cite_bracket", lang, note=ref.note) if ref.note else "")
 
 
 def _apa(ref: Reference, lang: str) -> str:
@@ -90,7 +91,7 @@ def _bibtex(ref: Reference, lang: str) -> str:
     fields += [("howpublished", "Data set" if ref.kind == "dataset" else "Policy document")]
     note = "; ".join(p for p in (quoted(ref.quote, lang) if ref.quote else "", ref.note) if p)
     fields += [("note", _bib(note))] if note else []
-    fields += [("language", "chinese" if lang == "zh" else "english")]
+    fields += [("language", labels.text("cite_language", lang))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{re.sub(r'[^A-Za-z0-9_:-]', '_', ref.key)},\n{body}\n}}"
 
@@ -103,5 +104,5 @@ def _ris(ref: Reference, lang: str) -> str:
     lines += [("Y2", ref.accessed.replace("-", "/"))] if ref.accessed else []
     lines += [("N1", quoted(ref.quote, lang))] if ref.quote else []
     lines += [("N1", ref.note)] if ref.note else []
-    lines += [("LA", "zh" if lang == "zh" else "en"), ("ID", ref.key), ("ER", "")]
+    lines += [("LA", lang), ("ID", ref.key), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines)

@@ -33,8 +33,37 @@ def data_version(data: DataFolder) -> str:
 
 
 def manifest(df: pd.DataFrame | None = None) -> dict:
-    """What a report was made from: package and data versions, each document's sha256, the
-    codebook's hash, the statements counted, and when."""
+    """What a report was made from, as written to the ``manifest.json`` beside every report.
+
+    Package and data versions, each document's sha256, the codebook's hash, the statements
+    counted, and when: enough to tell whether two reports were made from the same data.
+
+    Parameters
+    ----------
+    df : DataFrame, optional
+        The statements the report shows (default: every statement of the default folder); the
+        documents and codebook are those of its folder.
+
+    Returns
+    -------
+    dict
+        ``package``, ``data_version`` (12 hex digits), ``made`` (UTC, ISO 8601), ``statements`` (the
+        number of rows), ``codebook_sha256`` and ``documents`` (doc_id, region, title, issuer, issued
+        and sha256 of each).
+
+    Raises
+    ------
+    DataError
+        A data file of the folder is wrong.
+
+    Examples
+    --------
+    >>> info = manifest()
+    >>> sorted(info)
+    ['codebook_sha256', 'data_version', 'documents', 'made', 'package', 'statements']
+    >>> info["statements"] == len(load_targets())
+    True
+    """
     df = load_targets() if df is None else df
     data = folder_of(df)
     docs = data.documents()

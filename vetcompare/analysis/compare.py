@@ -88,6 +88,43 @@ def select(
     select the whole family); ``region`` takes the names people type (九龙坡区, 九龙坡, Jiulongpo,
     the doc_id) and lists the regions there are when one matches nothing; ``years`` is one year or
     an inclusive (first, last) pair and drops rows without a year.
+
+    Parameters
+    ----------
+    df : DataFrame, optional
+        The statements to filter (default: every statement of the default folder).
+    theme : str or list of str, optional
+        Themes of the codebook: ``schools``, ``programmes``, ``teachers``, ``students``, ``training``,
+        ``skills``, ``industry``, ``employment``, ``cooperation``, ``conditions``, ``governance``.
+    metric : str or list of str, optional
+        Metric ids, or families of them (``employment``).
+    tier : str or list of str, optional
+        Recognition tiers: ``national``, ``provincial``, ``prefecture``, ``district``, ``none``.
+    kind : str or list of str, optional
+        ``target``, ``baseline`` or ``standard``.
+    region : str or list of str, optional
+        Regions, by any of the names above.
+    years : int or (int, int), optional
+        One year, or the first and last year.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``df`` that match, with their index (all rows if no filter is given).
+
+    Raises
+    ------
+    UnknownName
+        A region that names no region, or metrics that match no statement; the message lists what there is.
+    ValueError
+        An unknown theme, tier or kind, or ``years`` whose first year comes after the last.
+
+    Examples
+    --------
+    >>> select(region="九龙坡")["region"].unique().tolist()
+    ['九龙坡区']
+    >>> sorted(select(metric="teachers.dual_qualified_share", kind="target")["year"].unique().tolist())
+    [2022, 2025, 2027]
     """
     df = load_targets() if df is None else df
     keep = pd.Series(True, index=df.index)
@@ -127,7 +164,38 @@ def _value_phrase(row, lang: str) -> str:
 
 
 def describe(row, lang: str = "zh", *, with_year: bool = True, with_tier: bool = True) -> str:
-    """One statement as a short phrase: "≥60% (2025)", "1–2 国家级 (2025, 力争)"."""
+    """One statement as a short phrase: "≥60% (2025)", "1–2 国家级 (2025, 力争)".
+
+    The phrase is what a cell of :func:`~vetcompare.analysis.compare.side_by_side` shows: the comparator and
+    value in the metric's unit, the tier, then the year, the kind (if not a target) and 力争 (if hedged).
+
+    Parameters
+    ----------
+    row : Series or dict
+        One statement: a row of :func:`~vetcompare.data.folder.load_targets`.
+    lang : {"zh", "en"}, default "zh"
+        Language of the words (tier, kind, hedge, 万/亿 or million/billion).
+    with_year : bool, default True
+        Give the year.
+    with_tier : bool, default True
+        Give the recognition tier (there is none to give for tier ``none``).
+
+    Returns
+    -------
+    str
+        The phrase.
+
+    Raises
+    ------
+    ValueError
+        ``lang`` is neither "zh" nor "en".
+
+    Examples
+    --------
+    >>> rows = select(metric="teachers.dual_qualified_share").set_index("target_id")
+    >>> [describe(rows.loc[t], "en") for t in ("jlp-23", "cq-26")]
+    ['≥60% (2025)', '60% (2020, baseline)']
+    """
     labels.check(lang)
     text = _value_phrase(row, lang)
     if with_tier and row["tier"] != "none":
@@ -149,7 +217,39 @@ def _region_order(lang: str) -> list[str]:
 
 @reads_its_table
 def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filters) -> pd.DataFrame:
-    """The selected rows with metric labels and a ``cell`` phrase each: tidy, one row per statement."""
+    """The selected rows with metric labels and a ``cell`` phrase each: tidy, one row per statement.
+
+    The content of :func:`~vetcompare.analysis.compare.side_by_side`, long instead of wide, for further
+    pandas work; the rows are in codebook order (theme, metric), then by year and id.
+
+    Parameters
+    ----------
+    df : DataFrame, optional
+        The statements (default: every statement of the default folder).
+    lang : {"zh", "en"}, default "zh"
+        Language of the metric labels and phrases.
+    **filters
+        Any filter of :func:`~vetcompare.analysis.compare.select`: ``theme``, ``metric``, ``tier``, ``kind``,
+        ``region``, ``years``.
+
+    Returns
+    -------
+    DataFrame
+        The selected rows on a fresh index, with ``metric`` (the metric's label) after ``metric_id`` and
+        ``cell`` (the phrase of :func:`~vetcompare.analysis.compare.describe`) at the end.
+
+    Raises
+    ------
+    UnknownName
+        A region or metric filter matches nothing (as in :func:`~vetcompare.analysis.compare.select`).
+    ValueError
+        An unknown theme, tier, kind or language, or reversed ``years``.
+
+    Examples
+    --------
+    >>> comparison_long(metric="teachers.dual_qualified_share", lang="en")["cell"].tolist()
+    ['60% (2020, baseline)', '>50% (2022)', '55% (2025)', '≥60% (2025)', '≥80% (2027)']
+    """
     df = select(df, **filters).copy()
     codebook = load_codebook().set_index("metric_id")
     label = labels.metric_column(lang)
@@ -169,6 +269,39 @@ def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: st
 
     A cell lists every statement of that region on that metric, separated by
     "; ", so nothing is hidden; an empty cell means the document says nothing.
+
+    Parameters
+    ----------
+    df : DataFrame, optional
+        The statements (default: every statement of the default folder).
+    by : {"metric", "region"}, default "metric"
+        What the rows are: metrics (regions as columns), or regions (metrics as columns).
+    lang : {"zh", "en"}, default "zh"
+        Language of the labels, regions and phrases.
+    **filters
+        Any filter of :func:`~vetcompare.analysis.compare.select`: ``theme``, ``metric``, ``tier``, ``kind``,
+        ``region``, ``years``.
+
+    Returns
+    -------
+    DataFrame
+        The grid of text: a (theme, metric) index of labels in codebook order and the regions in registry
+        order (swapped with ``by="region"``); show it with :func:`~vetcompare.analysis.compare.styled`.
+
+    Raises
+    ------
+    UnknownName
+        A region or metric filter matches nothing (as in :func:`~vetcompare.analysis.compare.select`).
+    ValueError
+        ``by`` is neither "metric" nor "region", or a filter or ``lang`` is unknown.
+
+    Examples
+    --------
+    >>> grid = side_by_side(metric="teachers.dual_qualified_share", lang="en")
+    >>> grid.shape
+    (1, 5)
+    >>> grid["Jiulongpo District"].iloc[0]
+    '≥60% (2025)'
     """
     if by not in ("metric", "region"):
         raise ValueError("by must be 'metric' or 'region'")
@@ -189,7 +322,23 @@ def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: st
 
 
 def styled(grid: pd.DataFrame):
-    """A pandas Styler of a side-by-side grid for Jupyter: wrapped text, aligned top, light grid lines."""
+    """A pandas Styler of a side-by-side grid for Jupyter: wrapped text, aligned top, light grid lines.
+
+    Parameters
+    ----------
+    grid : DataFrame
+        A grid made by :func:`~vetcompare.analysis.compare.side_by_side` (any table of text will do).
+
+    Returns
+    -------
+    pandas.io.formats.style.Styler
+        The grid, styled; Jupyter shows it as an HTML table (``.to_html()`` gives the HTML).
+
+    Examples
+    --------
+    >>> type(styled(side_by_side(metric="teachers.dual_qualified_share"))).__name__
+    'Styler'
+    """
     return (
         grid.style.set_properties(**{"white-space": "pre-wrap", "text-align": "left", "vertical-align": "top",
                                      "min-width": "9em"})

@@ -130,9 +130,37 @@ def write_stata(path: str | Path, df: pd.DataFrame, fields: tuple[schema.Field, 
 
 
 def write_data_package(out: str | Path, df: pd.DataFrame | None = None) -> list[Path]:
-    """Write ``targets``, ``documents`` and ``codebook`` as CSV and Stata files into ``out``, with the
-    ``datapackage.json`` that describes the CSV files; return the paths. ``df`` defaults to every
-    statement of the default folder; its documents and codebook come from its own folder."""
+    """Write the tables as CSV and Stata files for other tools (R, Stata, Frictionless), and return the paths.
+
+    ``targets``, ``documents`` and ``codebook`` each become a ``.csv`` (UTF-8) and a ``.dta`` (Stata 14+,
+    labelled values), beside the ``datapackage.json`` that describes the CSV files; each is written atomically.
+
+    Parameters
+    ----------
+    out : str or Path
+        The folder to write into (made if needed).
+    df : DataFrame, optional
+        The statements (default: every statement of the default folder); documents and codebook from its folder.
+
+    Returns
+    -------
+    list of Path
+        The seven files written into ``out``: a ``.csv`` and a ``.dta`` per table, then ``datapackage.json``.
+
+    Raises
+    ------
+    DataError
+        A text that UTF-8 cannot hold.
+    WriteError
+        ``out`` or a file in it could not be written (the message names it).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     [path.name for path in write_data_package(tmp)][-3:]
+    ['codebook.csv', 'codebook.dta', 'datapackage.json']
+    """
     df = load_targets() if df is None else df
     out = make_folder(out)
     source = folder_of(df)

@@ -35,7 +35,32 @@ def _show(theme: str, metrics: list[str], regions: list[str], lang: str):
 
 
 def explore(lang: str = "zh", theme: str = "teachers", *, static: bool | None = None):
-    """Show the explorer: widgets if possible (``static=False`` insists, ``True`` refuses)."""
+    """Show the explorer for Jupyter: pick theme, metrics and regions, and the table and chart follow.
+
+    With ipywidgets it returns the widget box; without it (or with ``static=True``) it shows the
+    table and chart of ``theme`` once, statically, so a notebook that calls it always runs.
+
+    Parameters
+    ----------
+    lang : {"zh", "en"}, default "zh"
+        Language of the widgets, table and chart.
+    theme : str, default "teachers"
+        The theme shown first (one of ``vetcompare.schema.THEMES``).
+    static : bool or None, default None
+        None: widgets if ipywidgets is installed; False: widgets or an ImportError; True: never widgets.
+
+    Returns
+    -------
+    ipywidgets.VBox or None
+        The widget box (Jupyter shows it), or None when the table and chart were shown statically.
+
+    Raises
+    ------
+    ValueError
+        An unknown language or theme.
+    ImportError
+        ``static=False`` and ipywidgets is not installed.
+    """
     labels.check(lang)
     if theme not in schema.THEMES:
         raise ValueError(f"unknown theme {theme!r}; use one of {', '.join(schema.THEMES)}")

@@ -234,8 +234,43 @@ def _properties(wb, df: pd.DataFrame, lang: str, info: dict, citation: str) -> N
 
 @reads_its_table
 def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: str = "zh") -> Path:
-    """Write the workbook to ``path`` (atomically) and return the path: in ``lang``'s headers and
-    words, the codes kept beside them so that :func:`read_workbook` reads it back exactly."""
+    """Write the statements as an Excel workbook for colleagues, and return its path.
+
+    Sheets: targets, comparison (side by side; each cell's comment quotes its statements),
+    codebook, sources and about (how it was made, how to cite it). Headers and words are in
+    ``lang``, the codes kept beside them so that :func:`~vetcompare.analysis.export.read_workbook`
+    reads it back exactly. The file is written atomically.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.xlsx`` file to write (its folder is made if needed).
+    df : DataFrame, optional
+        The statements (default: every statement of the default folder).
+    lang : {"zh", "en"}, default "zh"
+        Language of the sheet names, headers and words.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    ValueError
+        ``path`` does not end in ``.xlsx``, or an unknown language.
+    DataError
+        A text no Excel cell can hold (the problems name sheet, row and column).
+    WriteError
+        The file could not be written (the message names it; a previous file is left as it was).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_workbook(pathlib.Path(tmp) / "targets.xlsx", lang="en").name
+    'targets.xlsx'
+    """
     from openpyxl import Workbook
 
     labels.check(lang)
@@ -263,14 +298,42 @@ def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: st
 
 
 def read_workbook(path: str | Path, sheet: str = "targets") -> pd.DataFrame:
-    """Read a sheet (by its code: targets, codebook …) of a workbook written by :func:`write_workbook`;
-    the targets come back in the schema's dtypes. Headers give back their codes and the columns of
-    words beside coded columns are left out, so a Chinese workbook reads back like an English one.
+    """Read a sheet of a workbook written by :func:`~vetcompare.analysis.export.write_workbook` back into a table.
 
+    The targets come back in the schema's dtypes. Headers give back their codes and the columns of
+    words beside coded columns are left out, so a Chinese workbook reads back like an English one.
     Every row the sheet holds is read (whatever used range it declares), blank rows are skipped, and
-    LibreOffice's =TRUE()/=FALSE() read as booleans. A targets sheet is checked like a curated file:
-    a missing column, a word in a number cell, a date, ``maybe`` for a boolean raise
-    :class:`~vetcompare.data.problems.DataError` naming the sheet, the row and the column."""
+    LibreOffice's =TRUE()/=FALSE() read as booleans. A targets sheet is checked like a curated file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.xlsx`` workbook (also after a colleague edited and saved it in Excel, WPS or LibreOffice).
+    sheet : {"targets", "comparison", "codebook", "sources", "about"}, default "targets"
+        The sheet, by its code (in a Chinese workbook its name ends with the code: "目标表 targets").
+
+    Returns
+    -------
+    DataFrame
+        The sheet's rows; for ``targets``, one row per statement with the columns of
+        :func:`~vetcompare.schema.schema_table`.
+
+    Raises
+    ------
+    ValueError
+        The workbook has no such sheet, or the file is not a readable ``.xlsx`` workbook.
+    DataError
+        A targets sheet with a missing column, a word in a number cell, a date, ``maybe`` for a
+        boolean ...; every problem names the sheet, the row and the column.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_workbook(pathlib.Path(tmp) / "targets.xlsx", lang="zh")
+    ...     read_workbook(path).equals(load_targets())
+    True
+    """
     wb = open_workbook(path, read_only=True)
     name = next((n for n in wb.sheetnames if n == sheet or n.endswith(f" {sheet}")), None)
     if name is None:

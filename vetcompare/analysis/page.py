@@ -61,8 +61,35 @@ def write_html(path: str | Path, df: pd.DataFrame | None = None, *, lang: str = 
                charts: dict[str, bytes] | None = None) -> Path:
     """Write the HTML report of ``df`` (default: all statements) in ``lang`` to ``path`` atomically.
 
-    ``charts`` maps a chart's file stem to its SVG bytes (as :func:`build_report` wrote them); by
-    default every report chart is drawn here.
+    One self-contained page (font, charts and script inside): the documents, the comparison, the
+    charts, the rules followed, how to cite and the manifest.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.html`` file to write (its folder is made if needed).
+    df : DataFrame, optional
+        The statements (default: every statement of the default folder).
+    lang : {"zh", "en"}, default "zh"
+        Language of the page.
+    charts : dict of str to bytes, optional
+        A chart's file stem (``01_dual_qualified_teachers`` ...) to its SVG bytes, as
+        :func:`~vetcompare.analysis.report.build_report` wrote them; by default every report chart is
+        drawn here.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    ValueError
+        An unknown language.
+    DataError
+        A text of ``df`` that no file can store.
+    WriteError
+        The file could not be written (the message names it; a previous file is left as it was).
     """
     df = load_targets() if df is None else df
     page = HtmlReport(df, lang)

@@ -1,7 +1,7 @@
 """Charts for reports: each function returns a figure that Jupyter shows and a report page holds.
 
 Every chart is at most 16 cm wide (a full page at most 16 × 22 cm) with no text under 7 pt, uses
-the mark grammar of :mod:`vetcompare.marks`, names its documents and dates in a note, and shows
+the mark grammar of :mod:`vetcompare.analysis.marks`, names its documents and dates in a note, and shows
 in its legend only the marks it drew. Value axes follow stated rules, so that no chart magnifies a
 small difference:
 
@@ -11,7 +11,7 @@ small difference:
   axis is logarithmic, says so, and every mark carries its value.
 
 Marks that share a year or a row are spread side by side, and value labels are placed where they
-touch no mark and no other label (:func:`vetcompare.layout.place_labels`).
+touch no mark and no other label (:func:`vetcompare.analysis.layout.place_labels`).
 """
 
 from __future__ import annotations
@@ -147,7 +147,34 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
 
     One panel per metric that has dated values, one mark per statement at its year; marks of
     one year stand side by side. Standards (no year) and qualitative statements are left out.
-    ``ax`` draws a single metric into an axes of your own figure (its legend inside the axes).
+
+    Parameters
+    ----------
+    metric : str or list of str
+        A metric id, a family (every metric below it) or several of them.
+    lang : {"zh", "en"}, default "zh"
+        Language of titles, labels, legend and source note.
+    df : DataFrame, optional
+        The statements to draw from (default: every statement of the default folder).
+    kinds : iterable of str, default ("target", "baseline")
+        The kinds of statement drawn (``target``, ``baseline``, ``standard``).
+    ncols : int, default 2
+        Panels per row (fewer if there are fewer metrics).
+    ax : matplotlib Axes, optional
+        Draw a single metric into this axes of your own figure (its legend inside the axes).
+
+    Returns
+    -------
+    Chart
+        A matplotlib Figure (:class:`~vetcompare.analysis.layout.Chart`) that Jupyter shows; save it
+        with :func:`~vetcompare.analysis.plot.save_figure`. With ``ax``, the figure that holds ``ax``.
+
+    Raises
+    ------
+    UnknownName
+        ``metric`` matches no statement.
+    ValueError
+        No dated value to draw, an unknown kind or language, or ``ax`` with more than one metric.
     """
     labels.check(lang)
     rows = _dated(select(df, metric=metric, kind=list(kinds)))
@@ -224,9 +251,42 @@ def _dot_axis(ax, sub_unit: pd.DataFrame, lang: str, show: bool) -> None:
 def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame | None = None,
               kinds: Iterable[str] = ("target", "baseline"), colour_by: str = "region",
               title: str | None = None, exact: bool = False) -> layout.Chart:
-    """Several metrics with few statements each: one panel per metric that has values, a row per
-    region, the value along the row and the year in the label. ``colour_by`` is 'region' or
-    'tier'; ``exact`` takes the metric ids as given (no family below them)."""
+    """Several metrics with few statements each, as dots: a row per region, the value along the row.
+
+    One panel per metric that has values, the year in each value label; the panels of one unit
+    share their value axis, which is logarithmic for counts that spread widely (see the rules of
+    :mod:`vetcompare.analysis.plot`).
+
+    Parameters
+    ----------
+    metric : str or list of str
+        Metric ids or families (every metric below them, unless ``exact``).
+    lang : {"zh", "en"}, default "zh"
+        Language of titles, labels, legend and source note.
+    df : DataFrame, optional
+        The statements to draw from (default: every statement of the default folder).
+    kinds : iterable of str, default ("target", "baseline")
+        The kinds of statement drawn (``target``, ``baseline``, ``standard``).
+    colour_by : {"region", "tier"}, default "region"
+        Colour the marks by region or by recognition tier.
+    title : str, optional
+        A heading above the panels (default: none).
+    exact : bool, default False
+        Take the metric ids as given (no family below them).
+
+    Returns
+    -------
+    Chart
+        A matplotlib Figure (:class:`~vetcompare.analysis.layout.Chart`) that Jupyter shows; save it
+        with :func:`~vetcompare.analysis.plot.save_figure`.
+
+    Raises
+    ------
+    UnknownName
+        ``metric`` matches no statement.
+    ValueError
+        No value to draw, or an unknown ``colour_by``, kind or language.
+    """
     labels.check(lang)
     if colour_by not in ("region", "tier"):
         raise ValueError("colour_by must be 'region' or 'tier'")
@@ -269,7 +329,33 @@ def tier_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, metrics: Ite
     """Counts of quality schools and programmes per region, coloured by recognition tier.
 
     One panel per metric that has values (never summed across different programmes), a row per
-    region; the label gives the year. Counts from 1 to 130 share a log axis (see the rules above).
+    region; the label gives the year. Counts from 1 to 130 share a log axis (see the rules of
+    :mod:`vetcompare.analysis.plot`).
+
+    Parameters
+    ----------
+    lang : {"zh", "en"}, default "zh"
+        Language of titles, labels, legend and source note.
+    df : DataFrame, optional
+        The statements to draw from (default: every statement of the default folder).
+    metrics : iterable of str, default QUALITY_METRICS
+        The metric ids drawn, exactly (no family below them); by default the nine counts of
+        recognised quality schools and programmes (high-level, demonstration, renowned).
+    kinds : iterable of str, default ("target", "baseline")
+        The kinds of statement drawn (``target``, ``baseline``, ``standard``).
+
+    Returns
+    -------
+    Chart
+        A matplotlib Figure (:class:`~vetcompare.analysis.layout.Chart`) that Jupyter shows; save it
+        with :func:`~vetcompare.analysis.plot.save_figure`.
+
+    Raises
+    ------
+    UnknownName
+        None of ``metrics`` has a statement.
+    ValueError
+        No value to draw, or an unknown kind or language.
     """
     return dot_chart(list(metrics), lang=lang, df=df, kinds=kinds, colour_by="tier", title=labels.text("tiers", lang),
                      exact=True)
@@ -283,8 +369,30 @@ def _wrapped(name: str) -> str:
 
 @layout.chart_function
 def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str = "theme", ax=None) -> layout.Chart:
-    """How many statements each region makes per theme (or per metric), as a shaded table
-    (``ax``: draw into an axes of your own figure)."""
+    """How many statements each region makes per theme (or per metric), as a shaded table.
+
+    Parameters
+    ----------
+    lang : {"zh", "en"}, default "zh"
+        Language of titles, labels, legend and source note.
+    df : DataFrame, optional
+        The statements to draw from (default: every statement of the default folder).
+    by : {"theme", "metric_id"}, default "theme"
+        Count per theme, or per metric (in codebook order).
+    ax : matplotlib Axes, optional
+        Draw into this axes of your own figure (its legend inside the axes) instead of a new chart.
+
+    Returns
+    -------
+    Chart
+        A matplotlib Figure (:class:`~vetcompare.analysis.layout.Chart`) that Jupyter shows; save it
+        with :func:`~vetcompare.analysis.plot.save_figure`. With ``ax``, the figure that holds ``ax``.
+
+    Raises
+    ------
+    ValueError
+        An unknown ``by`` or language.
+    """
     labels.check(lang)
     if by not in ("theme", "metric_id"):
         raise ValueError("by must be 'theme' or 'metric_id'")
@@ -317,8 +425,28 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
 
 @layout.chart_function
 def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None) -> layout.Chart:
-    """Each document's plan period, date of issue, and how many targets and baselines fall in each year
-    (``ax``: draw into an axes of your own figure)."""
+    """Each document's plan period, date of issue, and how many targets and baselines fall in each year.
+
+    Parameters
+    ----------
+    lang : {"zh", "en"}, default "zh"
+        Language of titles, labels, legend and source note.
+    df : DataFrame, optional
+        The statements to draw from (default: every statement of the default folder).
+    ax : matplotlib Axes, optional
+        Draw into this axes of your own figure (its legend inside the axes) instead of a new chart.
+
+    Returns
+    -------
+    Chart
+        A matplotlib Figure (:class:`~vetcompare.analysis.layout.Chart`) that Jupyter shows; save it
+        with :func:`~vetcompare.analysis.plot.save_figure`. With ``ax``, the figure that holds ``ax``.
+
+    Raises
+    ------
+    ValueError
+        An unknown language.
+    """
     labels.check(lang)
     rows = load_targets() if df is None else df
     docs = load_documents()
@@ -411,6 +539,30 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
     tier): the change that document states. A province-level baseline (Chongqing's 2020 share)
     is drawn as a dotted reference line for the other regions' targets of the same province,
     never joined to them, since no document states that change.
+
+    Parameters
+    ----------
+    metric : str or list of str, optional
+        Metric ids or families to look at (default: every metric).
+    lang : {"zh", "en"}, default "zh"
+        Language of titles, labels, legend and source note.
+    df : DataFrame, optional
+        The statements to draw from (default: every statement of the default folder).
+    ncols : int, default 2
+        Panels per row (fewer if there are fewer panels).
+
+    Returns
+    -------
+    Chart
+        A matplotlib Figure (:class:`~vetcompare.analysis.layout.Chart`) that Jupyter shows; save it
+        with :func:`~vetcompare.analysis.plot.save_figure`.
+
+    Raises
+    ------
+    UnknownName
+        ``metric`` matches no statement.
+    ValueError
+        No metric has a baseline and a later target to read against it, or an unknown language.
     """
     labels.check(lang)
     rows = select(df, metric=metric) if metric is not None else (load_targets() if df is None else df)
@@ -475,9 +627,31 @@ def svg_bytes(fig) -> bytes:
 def save_figure(fig, path: str | Path, formats: Iterable[str] = FORMATS, dpi: int = 300) -> list[Path]:
     """Write ``fig`` as PNG (300 dpi), SVG and PDF beside ``path`` (its suffix is replaced); return the paths.
 
-    The font is embedded in the PDF (TrueType outlines) and drawn as paths in the SVG, so both
-    show Chinese on a machine with no CJK font. Each file is written to a temporary file first
-    and moved into place. The figure keeps its size: what you see is what the page gets.
+    The font is embedded in the PDF and drawn as paths in the SVG, so both show Chinese on a machine with no
+    CJK font. Each file is written atomically; the figure keeps its size: what you see is what the page gets.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+        The figure to save: a chart of :mod:`vetcompare.analysis.plot`, or one of your own.
+    path : str or Path
+        Where to write: ``out/chart`` writes ``out/chart.png``, ``.svg`` and ``.pdf`` (the folder is made if needed).
+    formats : iterable of {"png", "svg", "pdf"}, default ("png", "svg", "pdf")
+        The formats to write.
+    dpi : int, default 300
+        Resolution of the PNG.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    ValueError
+        A format other than png, svg or pdf.
+    WriteError
+        A file could not be written (the message names it; a previous file is left as it was).
     """
     path = Path(path)
     formats = list(formats)

@@ -69,17 +69,44 @@ def _quiet_worker() -> None:
 
 def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: int | None = None,
                  log: Callable[[str], None] = print, data=None) -> list[Path]:
-    """Write every chart in every language and format, one workbook and one HTML report per
-    language, the flat tables for other tools (``data/``: CSV with datapackage.json, Stata files) and the
-    run manifest (manifest.json) into ``out``.
+    """Write the whole comparison report into ``out``: every chart, workbook, HTML page, flat table and the manifest.
 
-    Charts are drawn in ``jobs`` worker processes (default: one per CPU) while this process writes
-    the workbooks and prepares the HTML pages (their charts go in when drawn), all from ``data`` (a
-    DataFolder or its path; default: the default folder). Each file
-    replaces its predecessor atomically; on Ctrl-C or SIGTERM the workers
-    are stopped at once and their unfinished temporary files removed, so every file is either the
-    old or the new one. A second report into the same folder while this one runs is refused
-    (:class:`~vetcompare.data.safe.WriteError`), so a report folder always holds one run's files.
+    That is every chart in every language and format, one workbook and one HTML report per language,
+    the flat tables for other tools (``data/``: CSV with datapackage.json, Stata files) and the run
+    manifest (manifest.json). Charts are drawn in ``jobs`` worker processes while this process writes
+    the workbooks and prepares the HTML pages (their charts go in when drawn). Each file replaces its
+    predecessor atomically; on Ctrl-C or SIGTERM the workers are stopped at once and their unfinished
+    temporary files removed, so every file is either the old or the new one. A second report into the
+    same folder while this one runs is refused, so a report folder always holds one run's files.
+
+    Parameters
+    ----------
+    out : str or Path
+        The report folder (made if needed).
+    langs : iterable of {"zh", "en"}, default ("zh", "en")
+        The languages to write.
+    formats : iterable of {"png", "svg", "pdf"}, default ("png", "svg", "pdf")
+        The chart formats to write.
+    jobs : int, optional
+        Worker processes that draw the charts (default: one per CPU; 1 draws them in this process).
+    log : callable, default print
+        Called with one line for each file written.
+    data : DataFolder, str, Path or None, default None
+        The data folder, or its path; None for the default folder.
+
+    Returns
+    -------
+    list of Path
+        Every file written.
+
+    Raises
+    ------
+    WriteError
+        Another report is being written into ``out``, or a file could not be written.
+    DataError
+        A data file of the folder is wrong (found before anything is drawn).
+    ValueError
+        An unknown language or format.
     """
     with folder_lock(out, "a report"):
         return _build(make_folder(out), folder(data), langs, formats, jobs, log)
