@@ -106,7 +106,7 @@ def test_gbt7714_of_a_statement_and_of_the_dataset():
     assert vc.cite("bz-05", style="gbt7714", lang="zh").startswith(
         "巴中市人民政府. 巴中市推动职业教育高质量发展实施方案[Z]. 2021-12-31. 原文：“到2025年")
     dataset = vc.cite(style="gbt7714", lang="zh")
-    assert dataset.startswith("vetcompare 开发者. vetcompare：中国职业教育政策文本的数值目标：0.2.0[DS]. ")
+    assert dataset.startswith(f"vetcompare 开发者. vetcompare：中国职业教育政策文本的数值目标：{vc.__version__}[DS]. ")
     assert "数据版本 " in dataset
 
 
@@ -139,7 +139,7 @@ def test_a_document_with_its_address_is_an_online_reference(tmp_path):
 def test_apa_dates_and_describes():
     assert vc.cite("jlp-07", style="apa").startswith("重庆市九龙坡区人民政府. (2022, March 17). "
                                                      "重庆市九龙坡区推进职业教育高质量发展实施意见 [Policy document].")
-    assert "[Data set]" in vc.cite(style="apa") and "(Version 0.2.0)" in vc.cite(style="apa")
+    assert "[Data set]" in vc.cite(style="apa") and f"(Version {vc.__version__})" in vc.cite(style="apa")
 
 
 def test_bibtex_entries_are_balanced_and_keyed():

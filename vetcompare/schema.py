@@ -208,7 +208,7 @@ def to_frame(rows, fields: tuple[Field, ...], **dtypes: str):
         elif dtype == "bool":
             df[f.name] = col.astype("bool")
         elif dtype == "date":
-            df[f.name] = pd.to_datetime(col)
+            df[f.name] = pd.to_datetime(col).astype("datetime64[ns]")
     return df
 
 

@@ -310,7 +310,7 @@ def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: st
     theme_col = long["theme"].map({k: labels.pick(v, lang) for k, v in labels.THEMES.items()})
     long = long.assign(theme_label=theme_col)
     grid = (
-        long.groupby(["theme_label", "metric", region_col], sort=False)["cell"]
+        long.groupby(["theme_label", "metric", region_col], sort=False, observed=True)["cell"]
         .agg("; ".join)
         .unstack(region_col)
     )

@@ -23,15 +23,30 @@ def _display(obj) -> None:
     display(obj)
 
 
-def _show(theme: str, metrics: list[str], regions: list[str], lang: str):
+def _append(output, obj) -> None:
+    """Put ``obj`` (a chart or a styled table) into an Output widget as a display, from the kernel."""
+    import base64
+
+    metadata = {}
+    if hasattr(obj, "_repr_png_"):
+        png, size = obj._repr_png_()
+        data, metadata = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": repr(obj)}, {
+            "image/png": size}
+    else:
+        data = {"text/html": obj._repr_html_(), "text/plain": repr(obj)}
+    output.outputs = output.outputs + ({"output_type": "display_data", "data": data, "metadata": metadata},)
+
+
+def _show(theme: str, metrics: list[str], regions: list[str], lang: str, show=_display, say=print):
+    """The table and chart of a choice, each given to ``show`` (a message to ``say``)."""
     rows = select(load_targets(), theme=theme, metric=metrics or None, region=regions or None)
     if rows.empty:
-        print(labels.text("nothing", lang))
+        say(labels.text("nothing", lang))
         return
-    _display(styled(side_by_side(rows, lang=lang)))
+    show(styled(side_by_side(rows, lang=lang)))
     dated = rows[rows["value_low"].notna() & rows["year"].notna() & (rows["kind"] != "standard")]
     if not dated.empty:
-        _display(metric_chart(list(dict.fromkeys(dated["metric_id"]))[:6], lang=lang, df=dated))
+        show(metric_chart(list(dict.fromkeys(dated["metric_id"]))[:6], lang=lang, df=dated))
 
 
 def explore(lang: str = "zh", theme: str = "teachers", *, static: bool | None = None):
@@ -107,5 +122,8 @@ def _explorer(widgets, lang: str, theme: str):
     theme_box.observe(on_theme, names="value")
     metric_box.observe(refresh, names="value")
     region_box.observe(refresh, names="value")
-    refresh()
+    # The first view is put into the Output widget from the kernel, not captured: a captured display in
+    # the cell that creates the widget makes a headless runner (nbclient, nbconvert --execute) echo every
+    # output back to the kernel while the cell runs, and about one run in four never ended.
+    _show(theme, [], [], lang, show=lambda obj: _append(output, obj), say=lambda text: output.append_stdout(text + "\n"))
     return widgets.VBox([widgets.HBox([theme_box, metric_box, region_box]), output])

@@ -178,7 +178,7 @@ def _documents(df: pd.DataFrame, lang: str) -> str:
 def _comparison(df: pd.DataFrame, long: pd.DataFrame, lang: str) -> str:
     region = labels.region_column(lang)
     order = [r for r in dict.fromkeys(folder_of(df).documents()[region]) if r in set(long[region])]
-    cells = {key: rows for key, rows in long.groupby(["theme", "metric", region], sort=False)}
+    cells = {key: rows for key, rows in long.groupby(["theme", "metric", region], sort=False, observed=True)}
     out = []
     for theme in [t for t in schema.THEMES if t in set(long["theme"])]:
         metrics = dict.fromkeys(long.loc[long["theme"] == theme, "metric"])

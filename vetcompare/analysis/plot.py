@@ -115,7 +115,7 @@ def _dodged(rows: pd.DataFrame, key: str, step: float, region_order: list[str], 
     order = rows.assign(_r=rows[region].map({r: i for i, r in enumerate(region_order)}))
     order = order.sort_values([key, "_r", "value_low"])
     position = pd.Series(0.0, index=rows.index)
-    for _, group in order.groupby(key, sort=False):
+    for _, group in order.groupby(key, sort=False, observed=True):
         n = len(group)
         for i, idx in enumerate(group.index):
             position[idx] = (i - (n - 1) / 2) * step
@@ -225,7 +225,7 @@ def _dot_panel(ax, sub: pd.DataFrame, rows_order: list[str], colour_of, lang: st
 def _dot_layout(rows: pd.DataFrame, region: str, colours: dict) -> list[tuple[str, list[str], bool]]:
     """(metric, its regions, last panel of its unit?) in unit groups, codebook order within a group."""
     codebook = [m for m in load_codebook()["metric_id"] if m in set(rows["metric_id"])]
-    unit_of = rows.groupby("metric_id")["unit"].first()
+    unit_of = rows.groupby("metric_id", observed=True)["unit"].first()
     units = list(dict.fromkeys(unit_of[m] for m in codebook))
     ordered = [m for u in units for m in codebook if unit_of[m] == u]
     out = []
@@ -298,7 +298,7 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
         raise ValueError(f"no values for {metric!r}: nothing to draw")
     region, colours = labels.region_column(lang), region_colours(lang)
     panels = _dot_layout(rows, region, colours)
-    lines = rows.groupby("metric_id").size()
+    lines = rows.groupby("metric_id", observed=True).size()
     heights = [0.19 * lines[m] + 0.12 * len(regions) + 0.3 + 0.3 * last for m, regions, last in panels]
     fig = layout.new_chart(height=min(sum(heights) + 0.35 * bool(title), layout.PAGE_HEIGHT - 1.0))
     axes = fig.subplots(len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights}).ravel()
@@ -405,7 +405,7 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
     else:
         keys = [k for k in dict.fromkeys(load_codebook()["metric_id"]) if k in set(rows["metric_id"])]
         names = [_metric_label(k, lang) for k in keys]
-    counts = rows.groupby([by, region]).size().unstack(region).reindex(index=keys, columns=regions)
+    counts = rows.groupby([by, region], observed=True).size().unstack(region).reindex(index=keys, columns=regions)
     counts = counts.fillna(0).astype(int).to_numpy()
     own = ax
     fig, (ax,) = layout.panels(own, 1, 1, 1, height=min(0.9 + 0.26 * len(keys), layout.PAGE_HEIGHT - 1.2))
@@ -517,7 +517,7 @@ def _b2t_panels(rows: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list, list]
     a region's own baseline → target, or a province-level baseline other regions' targets face."""
     docs = load_documents()
     panels = []
-    for (m, _), sub in rows.groupby(["metric_id", "province"], sort=False):
+    for (m, _), sub in rows.groupby(["metric_id", "province"], sort=False, observed=True):
         if not {"baseline", "target"} <= set(sub["kind"]):
             continue
         links, refs = _pairs(sub, docs)
