@@ -18,6 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 import vetcompare as vc
+from cli_run import cli, one_line_error
 from vetcompare.curation.importing import import_sheet
 from vetcompare.curation.register import NewDocument, register_with_sheet
 from vetcompare.curation.sheet import curated_rows, read_sheet, write_sheet
@@ -29,25 +30,6 @@ from vetcompare.text import extract_targets
 DOC = "bazhong-2021"
 
 
-@pytest.fixture()
-def data(tmp_path):
-    root = tmp_path / "data"
-    shutil.copytree(vc.DataFolder.shipped().root, root, ignore=shutil.ignore_patterns("__pycache__"))
-    return vc.DataFolder(root)
-
-
-def cli(*args, data=None, **kwargs):
-    extra = ["--data", str(data.root)] if data is not None else []
-    return subprocess.run([sys.executable, "-m", "vetcompare", *args, *extra], capture_output=True, text=True,
-                          **kwargs)
-
-
-def one_line_error(run, code=2):
-    assert run.returncode == code, (run.returncode, run.stdout, run.stderr)
-    assert "Traceback" not in run.stderr
-    lines = [line for line in run.stderr.splitlines() if line.startswith("vetcompare:")]
-    assert len(lines) == 1, run.stderr
-    return lines[0]
 
 
 def _rewrite_sheet_xml(path: Path, sheet_file: str, change) -> None:

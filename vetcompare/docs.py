@@ -1,4 +1,10 @@
-"""Documentation generated from the schema and the codebook, so that the README never repeats them by hand."""
+"""Documentation generated from the schema and the codebook, so that no page repeats them by hand.
+
+The generated tables live in ``docs/reference.md`` (:data:`GENERATED`), each between the markers
+``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``; the images that the README and the pages in
+``docs/`` show are drawn by the report's chart functions (:data:`DOC_IMAGES`). ``python -m vetcompare.docs``
+(what ``make docs`` runs) brings both up to date.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,9 @@ from . import schema
 from .data.folder import load_codebook
 from .data.safe import atomic_write_bytes
 from .labels import THEMES
+
+GENERATED = {"docs/reference.md": ("schema", "codebook")}
+"""Every file with generated sections (a path in the repository) -> the names of the sections it holds."""
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -34,48 +43,63 @@ def codebook_markdown() -> str:
     return _table(["metric_id", "theme", "中文", "English", "unit"], rows)
 
 
-def readme_sections() -> dict[str, str]:
-    """Generated README sections, by the marker name that encloses each."""
+def generated_sections() -> dict[str, str]:
+    """The body of every generated section, by the marker name that encloses it."""
     return {"schema": schema_markdown(), "codebook": codebook_markdown()}
 
 
-def render_readme(text: str) -> str:
-    """``text`` with every generated section (between its markers) brought up to date."""
-    for name, body in readme_sections().items():
+def render(text: str, names: tuple[str, ...] | None = None) -> str:
+    """``text`` with its generated sections ``names`` (default: every one) brought up to date.
+
+    A ValueError names a section of ``names`` whose markers ``text`` lacks."""
+    sections = generated_sections()
+    for name in sections if names is None else names:
         pattern = re.compile(rf"(<!-- generated:{name} -->\n)(?:.*?\n)?(<!-- /generated:{name} -->)", re.S)
         if not pattern.search(text):
-            raise ValueError(f"README has no markers for the generated section {name!r}")
-        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+            raise ValueError(f"no markers for the generated section {name!r}")
+        text = pattern.sub(lambda m: m.group(1) + sections[name] + "\n" + m.group(2), text)
     return text
 
 
-def update_readme(path: str = "README.md") -> None:
-    """Rewrite the generated sections of the README in place."""
-    p = Path(path)
-    atomic_write_bytes(p, render_readme(p.read_text(encoding="utf-8")).encode("utf-8"))
+def update_docs(root: str | Path = ".") -> list[Path]:
+    """Rewrite the generated sections of every file in :data:`GENERATED` (under ``root``, the repository)
+    in place; return the files that changed (a file already current is not touched)."""
+    changed = []
+    for name, names in GENERATED.items():
+        path = Path(root) / name
+        text = path.read_text(encoding="utf-8")
+        try:
+            new = render(text, names)
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from None
+        if new != text:
+            changed.append(atomic_write_bytes(path, new.encode("utf-8")))
+    return changed
 
 
-README_IMAGES = {  # file in docs/img -> (report chart, language)
+DOC_IMAGES = {  # file in docs/img -> (report chart, language)
     "dual_qualified_en.png": ("01_dual_qualified_teachers", "en"),
     "coverage_en.png": ("04_coverage", "en"),
     "tiers_zh.png": ("03_quality_schools_by_tier", "zh"),
 }
-README_DPI = 110
+DOC_DPI = 110
 
 
-def write_readme_images(folder: str = "docs/img") -> list:
-    """Draw the README's images from the current code (``make docs`` runs this); return the paths."""
+def write_doc_images(folder: str | Path = "docs/img") -> list[Path]:
+    """Draw the images of the README and ``docs/`` from the current code (``make docs`` runs this); return
+    the paths."""
     from .analysis.plot import save_figure  # matplotlib: only when images are drawn
     from .analysis.report import CHARTS
 
     written = []
-    for name, (stem, lang) in README_IMAGES.items():
-        written += save_figure(CHARTS[stem](lang), Path(folder) / name, formats=["png"], dpi=README_DPI)
+    for name, (stem, lang) in DOC_IMAGES.items():
+        written += save_figure(CHARTS[stem](lang), Path(folder) / name, formats=["png"], dpi=DOC_DPI)
     return written
 
 
 if __name__ == "__main__":
-    # python -m vetcompare.docs: bring the README's generated sections and images up to date.
-    update_readme()
-    for path in write_readme_images():
+    # python -m vetcompare.docs: bring the generated sections of docs/ and the images up to date.
+    for path in update_docs():
+        print("wrote", path)
+    for path in write_doc_images():
         print("wrote", path)
