@@ -1,8 +1,8 @@
 """The schema: every column of every vetcompare table, defined once.
 
 Other modules refer to columns and allowed values from here, never by
-re-typing the lists. Each table is a tuple of :class:`Field`; the README's
-codebook tables are generated from these definitions.
+re-typing the lists. Each table is a tuple of :class:`Field`; the tables of
+docs/reference.md and the data package's datapackage.json are generated from these definitions.
 """
 
 from __future__ import annotations
