@@ -457,7 +457,7 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None)
     for i, doc in enumerate(docs.to_dict("records")):
         _timeline_row(ax, i, doc, rows[(rows["doc_id"] == doc["doc_id"]) & rows["year"].notna()],
                       colours[doc[region]])
-    ax.set_yticks(range(len(docs)), docs[region], fontsize=layout.SIZES["tick"])
+    ax.set_yticks(range(len(docs)), document_names(docs, lang), fontsize=layout.SIZES["tick"])
     ax.set_ylim(len(docs) - 0.45, -0.7)
     lo, hi = int(docs["period_start"].min()), int(max(docs["period_end"].max(), rows["year"].max()))
     ax.set_xlim(lo - 0.2, hi + 1.2)
@@ -476,6 +476,15 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None)
                label=labels.text("baselines", lang)),
     ]
     return layout.finish(fig, handles=handles, note_parts=_note_parts(docs["doc_id"], lang), own_axes=own)
+
+
+def document_names(docs: pd.DataFrame, lang: str) -> list[str]:
+    """A name per document: its region, with the year of issue where a region has several documents
+    (重庆市 (2021), 重庆市 (2026)), and the doc_id where that is not enough."""
+    region = docs[labels.region_column(lang)]
+    named = [labels.text("doc_row", lang, region=r, year=d.year) if (region == r).sum() > 1 else r
+             for r, d in zip(region, docs["issued"])]
+    return [f"{n} · {doc_id}" if named.count(n) > 1 else n for n, doc_id in zip(named, docs["doc_id"])]
 
 
 def _timeline_row(ax, i: int, doc: dict, rows: pd.DataFrame, colour: str) -> None:
@@ -509,6 +518,8 @@ def _pairs(sub: pd.DataFrame, docs: pd.DataFrame) -> tuple[list[tuple[int, int]]
 
 
 INTENSIVE_UNITS = ("percent", "multiple")
+REFERENCE_STYLES = (":", "--", "-.")
+"""Line styles of reference baselines, in the order they are first drawn: each baseline its own."""
 """Units whose values compare across regions of different size (shares, multiples), unlike counts."""
 
 
@@ -599,10 +610,13 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
                                  color=colours[sub.at[i, region]], linewidth=1.2, zorder=1)
         lines["link"] = Line2D([], [], color=marks.GREY, linewidth=1.2, label=labels.text("link", lang))
     for i in refs:
+        key = ("reference", sub.at[i, region], int(sub.at[i, "year"]))
+        if key not in lines:  # one legend entry, and one line style, per baseline (a region's 2020 and 2025)
+            style = REFERENCE_STYLES[sum(k[0] == "reference" for k in lines) % len(REFERENCE_STYLES)]
+            lines[key] = Line2D([], [], color=marks.GREY, linestyle=style, linewidth=1.2, label=labels.text(
+                "reference", lang, line=labels.text(f"line_{style}", lang), region=key[1], year=key[2]))
         drawn.artists += ax.plot([x[i], ax.get_xlim()[1]], [sub.at[i, "value_high"]] * 2, color=marks.GREY,
-                                 linestyle=":", linewidth=1.2, zorder=1)  # labels keep off it
-        lines["reference"] = Line2D([], [], color=marks.GREY, linestyle=":", linewidth=1.2, label=labels.text(
-            "reference", lang, region=sub.at[i, region], year=int(sub.at[i, "year"])))
+                                 linestyle=lines[key].get_linestyle(), linewidth=1.2, zorder=1)  # labels keep off it
     for idx, row in zip(sub.index, sub.to_dict("records")):
         marks.draw(ax, x[idx], row, colours[row[region]], drawn, label=_value_label(row, lang))
     _value_axis(ax, ax.yaxis, sub["unit"].iloc[0], sub["value_high"], lang)
