@@ -47,16 +47,18 @@ def parts() -> None:
     import matplotlib as mpl
 
     import vetcompare as vc
-    from vetcompare.analysis import plot, report
+    from vetcompare.analysis import report
+    from vetcompare.analysis.charts import REPORT_CHARTS
+    from vetcompare.analysis.saving import svg_bytes
     from vetcompare.analysis.fonts import rc_params
     from vetcompare.analysis.png import figure_png
 
     vc.load_targets()
     saves = {"png": lambda fig: figure_png(fig, 300),
-             "svg": lambda fig: plot.svg_bytes(fig),
+             "svg": lambda fig: svg_bytes(fig),
              "pdf": lambda fig: fig.savefig(io.BytesIO(), format="pdf", dpi=300)}
     totals = dict.fromkeys(["build", *saves, "png (Pillow)"], 0.0)
-    for stem, chart in report.CHARTS.items():
+    for stem, chart in ((c.stem, c.chart) for c in REPORT_CHARTS):
         for lang in report.LANGS:
             started = time.perf_counter()
             fig = chart(lang)

@@ -96,11 +96,12 @@ def notebook_page(path: Path, out: Path) -> tuple[Path, int]:
 
 def chart_page(out: Path) -> tuple[Path, int]:
     """A page showing a few report charts as PNG files, each in a tagged cell."""
-    from vetcompare.analysis import plot, report
+    from vetcompare.analysis.charts import BY_STEM
+    from vetcompare.analysis.saving import save_figure
 
     cells = []
     for stem, lang in CHARTS:
-        (png,) = plot.save_figure(report.CHARTS[stem](lang), out / f"{stem}_{lang}", formats=["png"], dpi=150)
+        (png,) = save_figure(BY_STEM[stem].chart(lang), out / f"{stem}_{lang}", formats=["png"], dpi=150)
         cells.append(f'<div class="celltag_chart"><h3>{png.name}</h3><img src="{png.name}" style="width:16cm"></div>')
     page = out / "charts.html"
     page.write_text(f"<!doctype html><meta charset='utf-8'><body>{''.join(cells)}{CHECK}</body>", encoding="utf-8")

@@ -10,9 +10,10 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.lines import Line2D
 
 from vetcompare.analysis import report
+from vetcompare.analysis.charts import BY_STEM
 
 CM = 1 / 2.54
-CASES = [(stem, lang) for stem in report.CHARTS for lang in report.LANGS]
+CASES = [(stem, lang) for stem in BY_STEM for lang in report.LANGS]
 
 
 def drawn_texts(fig):
@@ -53,7 +54,7 @@ def charts():
 
     def get(stem, lang):
         if (stem, lang) not in cache:
-            cache[stem, lang] = report.CHARTS[stem](lang)
+            cache[stem, lang] = BY_STEM[stem].chart(lang)
         return cache[stem, lang]
 
     return get
@@ -153,7 +154,7 @@ def test_baseline_is_joined_only_to_its_own_target(charts):
     assert any("reference" in t for t in legend) and any("baseline → target" in t for t in legend)
 
 
-@pytest.mark.parametrize("stem", list(report.CHARTS))
+@pytest.mark.parametrize("stem", list(BY_STEM))
 def test_jupyter_shows_the_chart_without_pyplot(charts, stem):
     data, meta = charts(stem, "zh")._repr_png_()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and meta["width"] > 300
@@ -166,12 +167,12 @@ def test_drawing_a_chart_leaves_global_settings_alone():
     import matplotlib as mpl
 
     before = dict(mpl.rcParams)
-    report.CHARTS["01_dual_qualified_teachers"]("zh")
+    BY_STEM["01_dual_qualified_teachers"].chart("zh")
     assert dict(mpl.rcParams) == before
 
 
 def test_legend_line_entries_are_lines():
-    fig = report.CHARTS["06_baseline_to_target"]("zh")
+    fig = BY_STEM["06_baseline_to_target"].chart("zh")
     styles = {h.get_linestyle() for legend in fig.legends for h in legend.legend_handles if isinstance(h, Line2D)
               and h.get_marker() in ("None", "", None) and h.get_linewidth() < 4}
     assert ":" in styles and "-" in styles

@@ -68,13 +68,11 @@ def test_the_images_are_drawn_by_the_current_code():
     does not)."""
     from PIL import Image
 
-    from vetcompare.analysis import report
-
     shown = _images_shown()
     assert all(path.parent == IMG for path in shown.values()), shown
-    assert {path.name for path in shown.values()} == set(docs.DOC_IMAGES)
-    for name, (stem, lang) in docs.DOC_IMAGES.items():
-        width, height = report.CHARTS[stem](lang).get_size_inches()
+    assert {path.name for path in shown.values()} == set(docs.doc_images())
+    for name, (chart, lang) in docs.doc_images().items():
+        width, height = chart.chart(lang).get_size_inches()
         size = Image.open(IMG / name).size
         assert abs(size[0] - round(width * docs.DOC_DPI)) <= 1 and abs(size[1] - round(height * docs.DOC_DPI)) <= 1, (
             f"docs/img/{name} is stale: run python -m vetcompare.docs")

@@ -10,7 +10,7 @@ import pytest
 
 import vetcompare as vc
 from vetcompare.analysis import page as page_module
-from vetcompare.analysis.report import CHARTS
+from vetcompare.analysis.charts import BY_STEM as CHARTS
 
 from cdp import Page, browser
 

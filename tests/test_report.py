@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import vetcompare as vc
-from vetcompare.analysis.report import CHARTS
+from vetcompare.analysis.charts import BY_STEM as CHARTS
 
 
 def test_report_cli_writes_everything(tmp_path):

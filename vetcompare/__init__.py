@@ -37,13 +37,13 @@ _PUBLIC = {
     "comparison_long": "analysis.compare",
     "styled": "analysis.compare",
     # charts
-    "metric_chart": "analysis.plot",
-    "dot_chart": "analysis.plot",
-    "tier_chart": "analysis.plot",
-    "coverage_chart": "analysis.plot",
-    "timeline_chart": "analysis.plot",
-    "baseline_target_chart": "analysis.plot",
-    "save_figure": "analysis.plot",
+    "metric_chart": "analysis.charts",
+    "dot_chart": "analysis.charts",
+    "tier_chart": "analysis.charts",
+    "coverage_chart": "analysis.charts",
+    "timeline_chart": "analysis.charts",
+    "baseline_target_chart": "analysis.charts",
+    "save_figure": "analysis.saving",
     "use_cjk_font": "analysis.fonts",
     # export and report
     "write_workbook": "analysis.export",
@@ -75,16 +75,16 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time each name l
     )
     from .analysis.fonts import use_cjk_font as use_cjk_font
     from .analysis.page import write_html as write_html
-    from .analysis.plot import (
+    from .analysis.charts import (
         baseline_target_chart as baseline_target_chart,
         coverage_chart as coverage_chart,
         dot_chart as dot_chart,
         metric_chart as metric_chart,
-        save_figure as save_figure,
         tier_chart as tier_chart,
         timeline_chart as timeline_chart,
     )
     from .analysis.report import build_report as build_report
+    from .analysis.saving import save_figure as save_figure
     from .data.folder import (
         DataFolder as DataFolder,
         load_codebook as load_codebook,

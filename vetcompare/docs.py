@@ -2,7 +2,7 @@
 
 The generated tables live in ``docs/reference.md`` (:data:`GENERATED`), each between the markers
 ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``; the images that the README and the pages in
-``docs/`` show are drawn by the report's chart functions (:data:`DOC_IMAGES`). ``python -m vetcompare.docs``
+``docs/`` show are drawn by the report's chart functions (:func:`doc_images`). ``python -m vetcompare.docs``
 (what ``make docs`` runs) brings both up to date.
 """
 
@@ -77,24 +77,26 @@ def update_docs(root: str | Path = ".") -> list[Path]:
     return changed
 
 
-DOC_IMAGES = {  # file in docs/img -> (report chart, language)
-    "dual_qualified_en.png": ("01_dual_qualified_teachers", "en"),
-    "coverage_en.png": ("04_coverage", "en"),
-    "tiers_zh.png": ("03_quality_schools_by_tier", "zh"),
-}
 DOC_DPI = 110
 
 
 def write_doc_images(folder: str | Path = "docs/img") -> list[Path]:
     """Draw the images of the README and ``docs/`` from the current code (``make docs`` runs this); return
     the paths."""
-    from .analysis.plot import save_figure  # matplotlib: only when images are drawn
-    from .analysis.report import CHARTS
+    from .analysis.saving import save_figure  # matplotlib: only when images are drawn
 
     written = []
-    for name, (stem, lang) in DOC_IMAGES.items():
-        written += save_figure(CHARTS[stem](lang), Path(folder) / name, formats=["png"], dpi=DOC_DPI)
+    for name, (chart, lang) in doc_images().items():
+        written += save_figure(chart.chart(lang), Path(folder) / name, formats=["png"], dpi=DOC_DPI)
     return written
+
+
+def doc_images() -> dict:
+    """Each image of the README and ``docs/`` (a file in docs/img) with the report chart and language it shows,
+    as the chart modules declare them."""
+    from .analysis.charts import REPORT_CHARTS
+
+    return {c.doc_image[0]: (c, c.doc_image[1]) for c in REPORT_CHARTS if c.doc_image}
 
 
 if __name__ == "__main__":

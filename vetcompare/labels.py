@@ -289,17 +289,6 @@ PAGE = {  # words of the HTML report, key -> (Chinese, English)
 }
 
 
-CAPTIONS = {  # report chart file stem -> caption (Chinese, English)
-    "01_dual_qualified_teachers": ("“双师型”教师占比", "Share of dual-qualified (双师型) teachers"),
-    "02_students_and_employment": ("升学与就业", "Progression and employment"),
-    "03_quality_schools_by_tier": ("按认定级别的优质学校与专业数", "Quality schools and programmes by recognition tier"),
-    "04_coverage": ("各地区各主题的量化表述数", "Quantitative statements per theme and region"),
-    "05_timeline": ("规划期与目标年份", "Plan periods and target years"),
-    "06_baseline_to_target": ("基线与目标", "Baselines and targets"),
-    "07_industry_education": ("产教融合", "Industry–education integration"),
-}
-
-
 MANIFEST = {  # run manifest key -> (Chinese, English)
     "package": ("软件版本", "Package"), "data_version": ("数据版本", "Data version"), "made": ("生成时间", "Made"),
     "statements": ("表述数", "Statements"), "codebook_sha256": ("指标表 SHA-256", "Codebook SHA-256"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import labels, schema
 from ..data.folder import load_codebook, load_targets
 from .compare import select, side_by_side, styled
-from .plot import metric_chart
+from .charts import metric_chart
 
 
 def _display(obj) -> None:

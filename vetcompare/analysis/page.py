@@ -29,6 +29,7 @@ from ..data.folder import folder_of, load_targets, reads_its_table
 from ..data.csvio import frame_text_problems
 from ..data.problems import DataError
 from ..data.safe import atomic_path
+from .charts import BY_STEM, REPORT_CHARTS
 from .cite import cite, manifest
 from .compare import comparison_long
 from .evidence import evidence
@@ -122,7 +123,7 @@ class HtmlReport:
             "words": _json(words), "css": _asset("page.css"), "js": _asset("page.js"),
         }
         self.sections = _sections(parts, lang)  # the charts section is filled by write()
-        captions = "".join("".join(pair) for pair in labels.CAPTIONS.values()) + labels.page("caption_sources", lang)
+        captions = "".join("".join(c.caption) for c in REPORT_CHARTS) + labels.page("caption_sources", lang)
         self.characters = set("".join(self.fields.values()) + "".join(self.sections) + captions
                               + json.dumps(statements, ensure_ascii=False))
         if own_font:
@@ -235,7 +236,7 @@ def _charts(charts: dict[str, bytes], lang: str) -> str:
     out = []
     for stem, svg in charts.items():
         data = base64.b64encode(svg).decode("ascii")
-        caption = labels.pick(labels.CAPTIONS.get(stem, (stem, stem)), lang)
+        caption = labels.pick(BY_STEM[stem].caption if stem in BY_STEM else (stem, stem), lang)
         out.append(f'<figure id="chart-{_e(stem)}"><img alt="{_e(caption)}" src="data:image/svg+xml;base64,{data}">'
                    f"<figcaption><b>{_e(caption)}</b>. {_e(labels.page('caption_sources', lang))}</figcaption></figure>")
     return "\n".join(out)
@@ -295,8 +296,7 @@ def font_face(characters: set[str]) -> str:
 
 
 def _draw_charts(df: pd.DataFrame, lang: str) -> dict[str, bytes]:
-    """Every report chart of ``df`` as SVG bytes (the report's list, imported here: it imports this module)."""
-    from .report import CHARTS
-    from .plot import svg_bytes
+    """Every report chart of ``df`` as SVG bytes."""
+    from .saving import svg_bytes  # matplotlib: only when the page draws its own charts
 
-    return {stem: svg_bytes(chart(lang, df)) for stem, chart in CHARTS.items()}
+    return {c.stem: svg_bytes(c.chart(lang, df)) for c in REPORT_CHARTS}

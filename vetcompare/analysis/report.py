@@ -12,34 +12,19 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from . import plot
+from .charts import BY_STEM, REPORT_CHARTS
 from .cite import write_manifest
 from .export import write_workbook
 from .page import HtmlReport, font_face
+from .saving import FORMATS, save_figure, svg_bytes
 from ..data.folder import folder
 from .data_package import write_data_package
 from ..data.safe import folder_lock, make_folder
 
-CHARTS: dict[str, Callable] = {  # file stem -> chart for a language (and a table; default: the default folder's)
-    "01_dual_qualified_teachers": lambda lang, df=None: plot.metric_chart("teachers.dual_qualified_share",
-                                                                          lang=lang, df=df),
-    "02_students_and_employment": lambda lang, df=None: plot.dot_chart(
-        ["students.progression_rate", "employment"], lang=lang, kinds=("target", "baseline"), df=df),
-    "03_quality_schools_by_tier": lambda lang, df=None: plot.tier_chart(lang=lang, df=df),
-    "04_coverage": lambda lang, df=None: plot.coverage_chart(lang=lang, df=df),
-    "05_timeline": lambda lang, df=None: plot.timeline_chart(lang=lang, df=df),
-    "06_baseline_to_target": lambda lang, df=None: plot.baseline_target_chart(lang=lang, df=df),
-    "07_industry_education": lambda lang, df=None: plot.dot_chart(
-        ["industry.training_bases.integration", "industry.enterprises", "industry.vocational_groups",
-         "programmes.industry_match_rate"], lang=lang, df=df),
-}
 LANGS = ("zh", "en")
 DATA_FOLDER = "data"
 """Where a report puts the flat tables for R, Stata and other tools (CSV, datapackage.json, .dta)."""
 _WORKER_GC_THRESHOLD = 20_000  # objects allocated between young collections in a worker (Python's default: 700)
-# The slowest charts first, so that two workers finish together.
-_COST_ORDER = ("03_quality_schools_by_tier", "06_baseline_to_target", "07_industry_education",
-               "02_students_and_employment", "01_dual_qualified_teachers", "05_timeline", "04_coverage")
 
 
 def render_chart(stem: str, lang: str, out: Path, formats: tuple[str, ...], root: str) -> tuple[list[Path], float]:
@@ -47,7 +32,7 @@ def render_chart(stem: str, lang: str, out: Path, formats: tuple[str, ...], root
     return the paths and seconds."""
     started = time.perf_counter()
     df = folder(root).targets()
-    paths = plot.save_figure(CHARTS[stem](lang, df), out / f"{stem}_{lang}", formats=formats)
+    paths = save_figure(BY_STEM[stem].chart(lang, df), out / f"{stem}_{lang}", formats=formats)
     return paths, time.perf_counter() - started
 
 
@@ -67,7 +52,7 @@ def _quiet_worker() -> None:
     gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
-def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: int | None = None,
+def build_report(out: str | Path, *, langs=LANGS, formats=FORMATS, jobs: int | None = None,
                  log: Callable[[str], None] = print, data=None) -> list[Path]:
     """Write the whole comparison report into ``out``: every chart, workbook, HTML page, flat table and the manifest.
 
@@ -115,7 +100,7 @@ def build_report(out: str | Path, *, langs=LANGS, formats=plot.FORMATS, jobs: in
 def _build(out: Path, source, langs, formats, jobs, log) -> list[Path]:
     """:func:`build_report` in a folder this run holds."""
     df = source.targets()  # validates the data before anything is drawn; forked workers inherit it
-    order = [s for s in _COST_ORDER if s in CHARTS] + [s for s in CHARTS if s not in _COST_ORDER]
+    order = [c.stem for c in sorted(REPORT_CHARTS, key=lambda c: -c.cost)]  # the slowest first: workers end together
     tasks = [(stem, lang, out, tuple(formats), str(source.root)) for stem in order for lang in langs]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
 
@@ -189,9 +174,9 @@ def _pages(out: Path, df, langs, pages: dict[str, HtmlReport], log, formats) -> 
     written = []
     for lang in langs:
         charts = {}
-        for stem in CHARTS:
-            svg = out / f"{stem}_{lang}.svg"
-            charts[stem] = svg.read_bytes() if "svg" in formats else plot.svg_bytes(CHARTS[stem](lang, df))
+        for c in REPORT_CHARTS:
+            svg = out / f"{c.stem}_{lang}.svg"
+            charts[c.stem] = svg.read_bytes() if "svg" in formats else svg_bytes(c.chart(lang, df))
         written.append(pages[lang].write(out / f"report_{lang}.html", charts))
         log(f"wrote {written[-1].name} ({written[-1].stat().st_size / 1e6:.1f} MB)")
     written.append(write_manifest(out / "manifest.json", df))
