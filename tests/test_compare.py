@@ -75,3 +75,34 @@ def test_select_rejects_unknown(kw):
 def test_styled_renders_html():
     html = vc.styled(vc.side_by_side(theme="employment")).to_html()
     assert "留渝" in html and "≥60%" in html
+
+
+# -- pairing statements (compare.statement_pairs, baseline_target_panels) ----------------------------------
+
+
+def test_a_baseline_pairs_with_its_own_later_target_and_a_municipal_one_is_a_reference():
+    from vetcompare.analysis.compare import baseline_target_panels, statement_pairs
+
+    df = vc.load_targets()
+    sub = df[(df["metric_id"] == "teachers.dual_qualified_share") & (df["province"] == "重庆市")]
+    links, refs = statement_pairs(sub, vc.load_documents())
+    assert links == []  # no district states its own baseline of the share
+    assert [sub.at[i, "target_id"] for i in refs] == ["cq-26"]  # 重庆市's 60% of 2020
+    panels = baseline_target_panels(df[df["year"].notna() & df["value_low"].notna()], vc.load_documents())
+    metrics = [m for m, *_ in panels]
+    assert "teachers.dual_qualified_share" in metrics
+    for m, rows, own, reference in panels:
+        for i, j in own:  # an own pair: same document and tier, the target later
+            assert rows.at[i, "doc_id"] == rows.at[j, "doc_id"] and rows.at[i, "year"] < rows.at[j, "year"]
+        for i in reference:
+            assert rows.at[i, "kind"] == "baseline" and rows.at[i, "unit"] in ("percent", "multiple")
+
+
+def test_counts_are_never_a_reference_for_other_regions():
+    from vetcompare.analysis.compare import statement_pairs
+
+    df = vc.load_targets()
+    docs = vc.load_documents()
+    for (_, _), sub in df[df["year"].notna()].groupby(["metric_id", "province"], observed=True):
+        _, refs = statement_pairs(sub, docs)
+        assert all(sub.at[i, "unit"] not in ("count", "persons") for i in refs)

@@ -346,3 +346,43 @@ def styled(grid: pd.DataFrame):
                            {"selector": "th.row_heading", "props": [("white-space", "nowrap")]},
                            {"selector": "td, th", "props": [("border", "1px solid #ddd"), ("padding", "4px")]}])
     )
+
+
+# -- pairing statements: a baseline and the targets that can be read against it --------------------------
+
+INTENSIVE_UNITS = ("percent", "multiple")
+"""Units whose values compare across regions of different size (shares, multiples), unlike counts."""
+
+
+def statement_pairs(sub: pd.DataFrame, docs: pd.DataFrame) -> tuple[list[tuple[int, int]], list[int]]:
+    """Within one metric and province (``sub``): (baseline, target) index pairs of the same document and
+    tier, the change that document states; and the baselines of a province-level document that the other
+    regions' later shares can be read against (never paired with them: no document states that change)."""
+    links, refs = [], []
+    top_level = set(docs.loc[docs["admin_level"].isin(["municipality", "province"]), "doc_id"])
+    for i, b in sub[sub["kind"] == "baseline"].iterrows():
+        later = sub[(sub["kind"] == "target") & (sub["year"] > b["year"])]
+        own = later[(later["doc_id"] == b["doc_id"]) & (later["tier"] == b["tier"])]
+        links += [(i, j) for j in own.index]
+        others = later[later["doc_id"] != b["doc_id"]]
+        if b["doc_id"] in top_level and b["unit"] in INTENSIVE_UNITS and not others.empty:
+            refs.append(i)
+    return links, refs
+
+
+def baseline_target_panels(rows: pd.DataFrame, docs: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list, list]]:
+    """(metric, rows to draw, own links, reference baselines) for every metric and province of the dated
+    ``rows`` that has a region's own baseline → target, or a province-level baseline other regions' targets
+    face; ``docs`` is the registry the rows come from."""
+    panels = []
+    for (m, _), sub in rows.groupby(["metric_id", "province"], sort=False, observed=True):
+        if not {"baseline", "target"} <= set(sub["kind"]):
+            continue
+        links, refs = statement_pairs(sub, docs)
+        if not links and not refs:
+            continue
+        keep = {i for link in links for i in link} | set(refs)
+        for i in refs:
+            keep |= set(sub[(sub["kind"] == "target") & (sub["year"] > sub.at[i, "year"])].index)
+        panels.append((m, sub.loc[sorted(keep)], links, refs))
+    return panels

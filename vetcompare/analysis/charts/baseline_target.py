@@ -12,51 +12,14 @@ from matplotlib.lines import Line2D
 from ... import labels
 from ...data.folder import load_documents, load_targets
 from .. import layout, marks
-from ..compare import select
+from ..compare import baseline_target_panels, select
 from .common import (DODGE, dated, dodged, note_parts,
                      panel_title, region_colours, style_panel, value_axis, value_label, year_axis)
 from .registry import ReportChart
 
 
-def _pairs(sub: pd.DataFrame, docs: pd.DataFrame) -> tuple[list[tuple[int, int]], list[int]]:
-    """Within one metric and province: (baseline, target) index pairs of the same document and tier,
-    and the baselines of a province-level document that other regions' shares can be read against."""
-    links, refs = [], []
-    top_level = set(docs.loc[docs["admin_level"].isin(["municipality", "province"]), "doc_id"])
-    for i, b in sub[sub["kind"] == "baseline"].iterrows():
-        later = sub[(sub["kind"] == "target") & (sub["year"] > b["year"])]
-        own = later[(later["doc_id"] == b["doc_id"]) & (later["tier"] == b["tier"])]
-        links += [(i, j) for j in own.index]
-        others = later[later["doc_id"] != b["doc_id"]]
-        if b["doc_id"] in top_level and b["unit"] in INTENSIVE_UNITS and not others.empty:
-            refs.append(i)
-    return links, refs
-
-
-INTENSIVE_UNITS = ("percent", "multiple")
-
-
 REFERENCE_STYLES = (":", "--", "-.")
 """Line styles of reference baselines, in the order they are first drawn: each baseline its own."""
-"""Units whose values compare across regions of different size (shares, multiples), unlike counts."""
-
-
-def _b2t_panels(rows: pd.DataFrame) -> list[tuple[str, pd.DataFrame, list, list]]:
-    """(metric, rows to draw, own links, reference baselines) for every metric and province that has
-    a region's own baseline → target, or a province-level baseline other regions' targets face."""
-    docs = load_documents()
-    panels = []
-    for (m, _), sub in rows.groupby(["metric_id", "province"], sort=False, observed=True):
-        if not {"baseline", "target"} <= set(sub["kind"]):
-            continue
-        links, refs = _pairs(sub, docs)
-        if not links and not refs:
-            continue
-        keep = {i for link in links for i in link} | set(refs)
-        for i in refs:
-            keep |= set(sub[(sub["kind"] == "target") & (sub["year"] > sub.at[i, "year"])].index)
-        panels.append((m, sub.loc[sorted(keep)], links, refs))
-    return panels
 
 
 @layout.chart_function
@@ -95,7 +58,7 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
     """
     labels.check(lang)
     rows = select(df, metric=metric) if metric is not None else (load_targets() if df is None else df)
-    panels = _b2t_panels(dated(rows))
+    panels = baseline_target_panels(dated(rows), load_documents())
     if not panels:
         raise ValueError("no metric has a baseline and a later target to read against it")
     ncols = max(1, min(ncols, len(panels)))
