@@ -53,3 +53,27 @@ def test_missing_text_is_missing_not_the_word_none():
 def test_a_workbook_and_a_curated_file_read_back_in_the_same_dtypes(tmp_path):
     back = vc.read_workbook(vc.write_workbook(tmp_path / "t.xlsx"))
     assert dict(back.dtypes) == dict(vc.load_targets().dtypes)
+
+
+# -- the unit record -------------------------------------------------------------------------------------------
+
+
+def test_every_unit_has_one_record_and_its_words():
+    from vetcompare import labels
+
+    assert set(schema.UNIT_RECORDS) == set(schema.UNITS) == set(labels.UNITS)
+    assert schema.unit("percent").share and schema.unit("percent").intensive and not schema.unit("count").share
+    assert schema.unit("nonsense") == schema.Unit("nonsense")  # a plain number
+
+
+@pytest.mark.parametrize("name", schema.UNITS)
+def test_what_each_unit_record_says_is_what_the_modules_do(name):
+    from vetcompare import labels
+    from vetcompare.analysis.compare import scaled
+    from vetcompare.analysis.export import number_format
+
+    record = schema.unit(name)
+    assert (labels.unit_suffix(name, "en") == "") == (record.bare or not labels.pick(labels.UNITS[name], "en"))
+    assert (scaled(1_100_000, name, "en") != "1,100,000") == record.large
+    assert number_format(name, 60) == (record.excel[0] if record.excel else "General")
+    assert number_format(name, 60.5) == (record.excel[1] if record.excel else "General")

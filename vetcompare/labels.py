@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import schema
+
 LANGS = ("zh", "en")
 
 THEMES = {  # theme id -> (Chinese, English), in display order
@@ -199,10 +201,10 @@ def metric_column(lang: str) -> str:
 
 def unit_suffix(unit: str, lang: str) -> str:
     """What follows a value in a phrase: "%" for percent; 人 or " persons"; nothing for a count."""
-    if unit in ("count", "ratio"):
+    if schema.unit(unit).bare:
         return ""
     word = pick(UNITS[unit], lang)
-    return word if (lang == "zh" or unit == "percent" or not word) else " " + word
+    return word if (lang == "zh" or schema.unit(unit).share or not word) else " " + word
 
 
 def large_number(value: float, lang: str) -> str | None:

@@ -24,6 +24,53 @@ UNITS = (
     "percent", "count", "persons", "person_times", "multiple", "months",
     "years", "yuan", "times_per_year", "rank", "ratio",
 )
+@dataclass(frozen=True)
+class Unit:
+    """What a unit is, said once; every module that draws, prints, exports or checks a value reads it here
+    (its words in each language are in :mod:`vetcompare.labels`).
+
+    ``share``: a percentage, drawn on a 0–100 axis (further only for a value over 100, which needs a note)
+    and printed with its sign glued on (60%); other units are drawn from zero. ``whole``: whole-number
+    ticks. ``large``: printed in 万/亿 or
+    thousand/million once it reaches 10,000. ``intensive``: compares across regions of different size, so a
+    province-level value can be a reference line for a district's target. ``spread_log``: a dot chart whose
+    largest value is many times its smallest may use a log axis. ``excel``: the number formats of a whole
+    value and of a fraction (None: Excel's General), neither rounding anything. ``bare``: no word after
+    the value in a phrase, none in a panel title.
+    """
+
+    name: str
+    share: bool = False
+    whole: bool = False
+    large: bool = False
+    intensive: bool = False
+    spread_log: bool = False
+    excel: tuple[str, str] | None = None
+    bare: bool = False
+
+
+_COUNTED = ("#,##0", "#,##0.0#########")
+UNIT_RECORDS = {u.name: u for u in (
+    Unit("percent", share=True, intensive=True, excel=('0"%"', '0.0#########"%"')),
+    Unit("count", whole=True, spread_log=True, excel=_COUNTED, bare=True),
+    Unit("persons", large=True, excel=_COUNTED),
+    Unit("person_times", large=True, excel=_COUNTED),
+    Unit("multiple", intensive=True),
+    Unit("months"),
+    Unit("years"),
+    Unit("yuan", large=True, excel=_COUNTED),
+    Unit("times_per_year"),
+    Unit("rank", whole=True),
+    Unit("ratio", bare=True),
+)}
+"""Every unit of :data:`UNITS`, as a :class:`Unit`."""
+
+
+def unit(name: str) -> Unit:
+    """The record of unit ``name``; a name that is no unit has the record of a plain number."""
+    return UNIT_RECORDS.get(name) or Unit(name)
+
+
 BASES = ("level", "increment")
 """level: a level to reach (达到, 建成); increment: an addition (新增, 增加)."""
 

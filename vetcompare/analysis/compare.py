@@ -149,7 +149,7 @@ def _number(x: float) -> str:
 
 def scaled(value: float, unit: str, lang: str) -> str:
     """Large person and yuan counts in 万/亿 (Chinese) or thousand/million/billion (English)."""
-    if unit in ("persons", "person_times", "yuan") and value >= 10_000:
+    if schema.unit(unit).large and value >= 10_000:
         return labels.large_number(value, lang) or _number(value)
     return _number(value)
 
@@ -350,10 +350,6 @@ def styled(grid: pd.DataFrame):
 
 # -- pairing statements: a baseline and the targets that can be read against it --------------------------
 
-INTENSIVE_UNITS = ("percent", "multiple")
-"""Units whose values compare across regions of different size (shares, multiples), unlike counts."""
-
-
 def statement_pairs(sub: pd.DataFrame, docs: pd.DataFrame) -> tuple[list[tuple[int, int]], list[int]]:
     """Within one metric and province (``sub``): (baseline, target) index pairs of the same document and
     tier, the change that document states; and the baselines of a province-level document that the other
@@ -365,7 +361,7 @@ def statement_pairs(sub: pd.DataFrame, docs: pd.DataFrame) -> tuple[list[tuple[i
         own = later[(later["doc_id"] == b["doc_id"]) & (later["tier"] == b["tier"])]
         links += [(i, j) for j in own.index]
         others = later[later["doc_id"] != b["doc_id"]]
-        if b["doc_id"] in top_level and b["unit"] in INTENSIVE_UNITS and not others.empty:
+        if b["doc_id"] in top_level and schema.unit(b["unit"]).intensive and not others.empty:
             refs.append(i)
     return links, refs
 

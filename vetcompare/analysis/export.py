@@ -42,11 +42,7 @@ PAGE_PX = 1075  # printable width of A4 landscape with narrow margins (0.25 in),
 CHAR_PX, PAD_PX = 7.0, 5  # an Excel width unit (one digit of the default 11 pt font) and a column's padding, in px
 FONT_PT, LEGIBLE_PT = 11, 7  # the cells' font, and the smallest size a printed page may shrink it to
 MARGIN = 1.1  # aim a tenth above 7 pt: programs measure a column a little wider than Excel's rule
-_NUMBER_FORMATS = {  # unit -> (format of a whole number, of a fraction); nothing is rounded
-    "percent": ('0"%"', '0.0#########"%"'), "count": ("#,##0", "#,##0.0#########"),
-    "persons": ("#,##0", "#,##0.0#########"), "person_times": ("#,##0", "#,##0.0#########"),
-    "yuan": ("#,##0", "#,##0.0#########"),
-}
+
 WRAP_COLUMNS = {"quote", "note", "definition", "damage", "title", "responsible", "doc_type", "licence", "value"}
 
 
@@ -131,7 +127,7 @@ def _write_sheet(ws, frame: pd.DataFrame, lang: str, *, index: bool = False, fre
 
 def number_format(unit: str | None, value: float) -> str:
     """How Excel shows a value of ``unit``: 60%, 1,100,000 persons; fractions keep every digit."""
-    whole, fraction = _NUMBER_FORMATS.get(unit or "", ("General", "General"))
+    whole, fraction = schema.unit(unit or "").excel or ("General", "General")
     return whole if float(value).is_integer() else fraction
 
 

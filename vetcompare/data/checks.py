@@ -68,7 +68,7 @@ def rule(*needs: str):
 
 def states_value(quote: str, low: float, high: float, unit: str) -> bool:
     """True if the quote states the value low..high (after units and multipliers)."""
-    if unit == "percent" and low == high == 100 and any(w in quote for w in ALL_WORDS):
+    if schema.unit(unit).share and low == high == 100 and any(w in quote for w in ALL_WORDS):
         return True
     allowed = _UNIT_MATCH.get(unit, {unit})
     return any(q.unit in allowed and q.value_low == low and q.value_high == high for q in find_quantities(quote))
@@ -126,7 +126,7 @@ def low_not_above_high(row, doc, ids):
 
 @rule("value_high", "unit", "note")
 def percent_at_most_100(row, doc, ids):
-    if row["unit"] == "percent" and row["value_high"] is not None and row["value_high"] > 100 and not row["note"]:
+    if schema.unit(row["unit"]).share and row["value_high"] is not None and row["value_high"] > 100 and not row["note"]:
         yield "value_high", f"{row['value_high']:g}% is over 100", "check the value, or explain it in note"
 
 

@@ -57,14 +57,14 @@ def metric_label(metric_id: str, lang: str) -> str:
 
 def panel_title(metric_id: str, unit: str, lang: str) -> str:
     unit_word = labels.pick(labels.UNITS[unit], lang)
-    return metric_label(metric_id, lang) + (f" ({unit_word})" if unit_word and unit != "count" else "")
+    return metric_label(metric_id, lang) + (f" ({unit_word})" if unit_word and not schema.unit(unit).bare else "")
 
 
 def value_label(row, lang: str, *, with_year: bool = False) -> str:
     text = schema.COMPARATOR_SYMBOLS[row["comparator"]] + scaled(row["value_low"], row["unit"], lang)
     if row["value_high"] != row["value_low"]:
         text += "–" + scaled(row["value_high"], row["unit"], lang)
-    text += "%" if row["unit"] == "percent" else ""
+    text += "%" if schema.unit(row["unit"]).share else ""
     return text + (f" ({int(row['year'])})" if with_year and pd.notna(row["year"]) else "")
 
 
@@ -78,12 +78,12 @@ def value_axis(ax, axis, unit: str, values: pd.Series, lang: str, *, log: bool =
         axis.set_major_locator(FixedLocator(ticks))
         axis.set_minor_locator(FixedLocator([]))
         set_lim(0.7, top * 1.8)
-    elif unit == "percent":
+    elif schema.unit(unit).share:
         set_lim(0, 100 if top <= 100 else top * 1.1)  # beyond 100 only for a value over 100
         axis.set_major_locator(FixedLocator(range(0, int(max(100, top)) + 1, 20)))
     else:
         set_lim(0, top * 1.25 if top > 0 else 1)
-        axis.set_major_locator(MaxNLocator(nbins=5, integer=unit in ("count", "rank")))
+        axis.set_major_locator(MaxNLocator(nbins=5, integer=schema.unit(unit).whole))
     axis.set_major_formatter(FuncFormatter(lambda v, _: scaled(v, unit, lang) if v >= 0 else f"{v:g}"))
     axis.set_tick_params(labelsize=layout.SIZES["tick"])
 

@@ -53,7 +53,7 @@ def _dot_axis(ax, sub_unit: pd.DataFrame, lang: str, show: bool) -> None:
     """The value axis of a dot panel: shared by the panels of one unit, labelled on the last."""
     unit = sub_unit["unit"].iloc[0]
     low = sub_unit["value_low"].min()
-    log = unit == "count" and sub_unit["value_high"].max() > LOG_SPREAD * max(low, 1)
+    log = schema.unit(unit).spread_log and sub_unit["value_high"].max() > LOG_SPREAD * max(low, 1)
     value_axis(ax, ax.xaxis, unit, sub_unit["value_high"], lang, log=log)
     ax.tick_params(axis="x", labelbottom=show)
     if show and log:
