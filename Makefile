@@ -24,14 +24,14 @@ browser:
 	  (command -v apt-get >/dev/null 2>&1 && apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 	  (echo "install Chromium (apt-get install chromium) or Google Chrome for the browser tests" && exit 1)
 
-# The round-trip tests open, save and print workbooks in LibreOffice and read the printed PDF with
-# poppler's pdftotext: both installed from Debian's packages when missing.
+# The round-trip tests open, save and print workbooks in LibreOffice, with a Chinese font to print them
+# in (WenQuanYi Micro Hei): installed from Debian's packages when missing.
 office:
-	@(command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1) || \
+	@(command -v soffice >/dev/null 2>&1 && fc-list :lang=zh | grep -q .) || \
 	  (command -v apt-get >/dev/null 2>&1 && apt-get update -qq && \
-	   apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui poppler-utils >/dev/null) || \
-	  (echo "install LibreOffice and poppler (apt-get install libreoffice-calc-nogui poppler-utils) for the \
-	  workbook round-trip tests" && exit 1)
+	   apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui fonts-wqy-microhei >/dev/null) || \
+	  (echo "install LibreOffice and a Chinese font (apt-get install libreoffice-calc-nogui fonts-wqy-microhei) \
+	  for the workbook round-trip tests" && exit 1)
 
 test: $(BIN)/python browser office
 	$(BIN)/python -m pip install --quiet -e ".[test]"

@@ -165,3 +165,30 @@ def test_ris_has_its_tags_and_ends_each_record():
 def test_an_unknown_style_is_named():
     with pytest.raises(ValueError, match="use one of plain, gbt7714, apa, bibtex, ris"):
         vc.cite("bz-05", style="chicago")
+
+
+def test_the_dataset_is_cited_by_its_release_date_not_today():
+    import re
+    from pathlib import Path
+
+    changelog = (Path(__file__).parent.parent / "CHANGELOG.md").read_text(encoding="utf-8")
+    top = re.search(r"^## (\S+) \((\d{4}-\d{2}-\d{2})\)", changelog, re.M)
+    assert top.groups() == (vc.__version__, vc.__released__)
+    assert f"year = {{{vc.__released__[:4]}}}" in vc.cite(style="bibtex") and f"date = {{{vc.__released__}}}" in \
+        vc.cite(style="bibtex")
+
+
+def test_latex_specials_are_escaped_and_a_chinese_document_is_chinese():
+    entry = vc.cite("bz-06", style="bibtex", lang="en")  # its sentence ends in 55%
+    assert "55\\%" in entry and "55%" not in entry.replace("55\\%", "")
+    assert "language = {chinese}" in entry and "LA  - zh" in vc.cite("bz-06", style="ris", lang="en")
+
+
+def test_a_repeat_is_cited_by_its_own_id():
+    repeat = vc.load_targets(include_repeats=True).query("repeats.notna()", engine="python").iloc[0]
+    assert repeat["target_id"] in vc.cite(repeat["target_id"])
+
+
+def test_a_cited_sentence_reads_the_repaired_text():
+    # yc-06's source lost 所 after 2-3 (a declared repair): the citation reads it restored
+    assert "2-3所" in vc.cite("yc-06", lang="zh")

@@ -85,13 +85,15 @@ def test_stata_reads_back_with_labelled_values(package):
             assert back[f.name].astype(object).tolist() == df[f.name].astype(object).tolist(), f.name
     assert back["quote"].tolist() == df["quote"].tolist()
     assert back["repeats"].tolist() == df["repeats"].fillna("").tolist()  # the all-empty column stops to_stata no more
-    assert back["hedged"].tolist() == df["hedged"].astype(int).tolist()
+    assert back["hedged"].astype(str).tolist() == ["true" if h else "false" for h in df["hedged"]]  # labelled 0/1
     assert back["year"].tolist() == pytest.approx(df["year"].astype("float64").tolist(), nan_ok=True)
     with StataReader(package / "targets.dta") as reader:
         labels = reader.variable_labels()
         values = reader.value_labels()
-    assert labels["hedged"] == schema.field(schema.TARGET_FIELDS, "hedged").description[:80]
+    assert labels["hedged"] == schema.field(schema.TARGET_FIELDS, "hedged").description  # short enough
+    assert labels["value_low"].endswith("qualitative…") and len(labels["value_low"]) <= 80  # cut at a word
     assert sorted(values["kind"].values()) == sorted(schema.KINDS)
+    assert values["hedged"] == {0: "false", 1: "true"}
 
 
 def test_documents_in_stata_keep_their_dates(package):

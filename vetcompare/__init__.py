@@ -20,6 +20,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 __version__ = "0.3.0"
+__released__ = "2026-12-04"  # the date of this version in CHANGELOG.md: the dataset is cited by it
 
 _PUBLIC = {
     # data

@@ -29,7 +29,8 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 def schema_markdown() -> str:
     """The columns of ``load_targets()`` as a Markdown table."""
     return _table(["column", "type", "allowed values", "meaning"],
-                  [[f"`{f.name}`", f.dtype, ", ".join(f.allowed) if f.allowed else "", f.description]
+                  [[f"`{f.name}`", "category" if f.allowed else f.dtype, ", ".join(f.allowed) if f.allowed else "",
+                    f.description]
                    for f in schema.TARGET_FIELDS])
 
 

@@ -30,6 +30,7 @@ class Reference:
     accessed: str = ""
     quote: str = ""
     note: str = ""  # statement id and offsets, versions
+    language: str = "zh"  # of the cited work: a policy text is Chinese whatever the reference's language
 
 
 def inner_quotes(text: str, lang: str) -> str:
@@ -78,9 +79,14 @@ def _apa(ref: Reference, lang: str) -> str:
     return out + (f" ({ref.note})" if ref.note else "")
 
 
+_LATEX = str.maketrans({"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "%": "\\%", "&": "\\&", "#": "\\#",
+                        "$": "\\$", "_": "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}"})
+
+
 def _bib(text: str) -> str:
-    """A BibTeX field value: braces and backslashes kept from breaking the entry."""
-    return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
+    """A BibTeX field value that LaTeX typesets as written: braces, backslashes and the characters LaTeX
+    reads as commands (``%`` would start a comment and drop the rest of the line) escaped."""
+    return text.translate(_LATEX)
 
 
 def _bibtex(ref: Reference, lang: str) -> str:
@@ -91,7 +97,7 @@ def _bibtex(ref: Reference, lang: str) -> str:
     fields += [("howpublished", "Data set" if ref.kind == "dataset" else "Policy document")]
     note = "; ".join(p for p in (quoted(ref.quote, lang) if ref.quote else "", ref.note) if p)
     fields += [("note", _bib(note))] if note else []
-    fields += [("language", labels.text("cite_language", lang))]
+    fields += [("language", labels.text("cite_language", ref.language))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{re.sub(r'[^A-Za-z0-9_:-]', '_', ref.key)},\n{body}\n}}"
 
@@ -104,5 +110,5 @@ def _ris(ref: Reference, lang: str) -> str:
     lines += [("Y2", ref.accessed.replace("-", "/"))] if ref.accessed else []
     lines += [("N1", quoted(ref.quote, lang))] if ref.quote else []
     lines += [("N1", ref.note)] if ref.note else []
-    lines += [("LA", lang), ("ID", ref.key), ("ER", "")]
+    lines += [("LA", ref.language), ("ID", ref.key), ("ER", "")]
     return "\n".join(f"{tag}  - {value}" for tag, value in lines)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__, labels
+from .. import __released__, __version__, labels
 from ..data.folder import DataFolder, folder_of, load_targets
 from ..data.safe import atomic_path
 from .citations import STYLES, Reference, quoted, render
@@ -122,6 +122,8 @@ def cite(target_id: str | list[str] | tuple[str, ...] | None = None, *, lang: st
     labels.check(lang)
     if style not in STYLES:
         raise ValueError(f"style {style!r}: use one of {', '.join(STYLES)}")
+    if df is None and target_id is not None:
+        df = load_targets(include_repeats=True)  # a repeat (a task-list row) can be cited by its own id
     df = load_targets() if df is None else df
     if isinstance(target_id, (list, tuple)):
         return "\n\n".join(cite(t, lang=lang, style=style, df=df) for t in target_id)
@@ -138,8 +140,8 @@ def _cite_data(info: dict, lang: str, style: str) -> str:
         note = labels.text("cite_data_note", lang, data=info["data_version"], n=info["statements"],
                            docs=len(info["documents"]))
         return render(Reference("vetcompare", labels.text("cite_authors", lang), labels.text(
-            "cite_title", lang, version=__version__), info["made"][:10], "dataset", accessed=info["made"][:10],
-            note=note), style, lang)
+            "cite_title", lang, version=__version__), __released__, "dataset", accessed=info["made"][:10],
+            note=note, language=lang), style, lang)
     docs = labels.text("cite_docs_sep", lang).join(
         labels.text("cite_doc", lang, region=d["region"], issuer=d["issuer"], title=labels.book_title(d["title"]),
                     issued=d["issued"]) for d in info["documents"])
@@ -155,18 +157,28 @@ def _cite_one(df: pd.DataFrame, target_id: str, info: dict, lang: str, style: st
         import difflib
 
         known = sorted(df["target_id"], key=_id_order)
-        close = difflib.get_close_matches(str(target_id), known, n=3)
+        same = [k for k in known if _id_order(k) == _id_order(str(target_id))]  # jlp-7 is jlp-07
+        close = (same + [c for c in difflib.get_close_matches(str(target_id), known, n=3) if c not in same])[:3]
         raise UnknownName("target", target_id, known, f"did you mean {', '.join(close)}?" if close else "")
     row = rows.iloc[0]
     doc = folder_of(df).document(row["doc_id"])
     ev = evidence(rows)[target_id]
-    sentence = (ev["before"] + ev["span"] + ev["after"]).strip()
+    sentence = _cleaned_sentence(df, row, ev)
     versions = dict(start=ev["start"], end=ev["end"], target=target_id, version=__version__, data=info["data_version"])
     if style != "plain":
         accessed = f"{doc['accessed']:%Y-%m-%d}" if doc.get("accessed") else ""
         return render(Reference(target_id, doc["issuer"], doc["title"], f"{doc['issued']:%Y-%m-%d}", "document",
                                 url=doc.get("url") or "", accessed=accessed, quote=sentence,
-                                note=labels.text("cite_note", lang, **versions)), style, lang)
+                                note=labels.text("cite_note", lang, **versions), language="zh"), style, lang)
     return labels.text("cite_one", lang, region=row[labels.region_column(lang)], issuer=doc["issuer"],
                        title=labels.book_title(doc["title"]), issued=f"{doc['issued']:%Y-%m-%d}",
                        sentence=quoted(sentence, lang), **versions)
+
+
+def _cleaned_sentence(df: pd.DataFrame, row, ev: dict) -> str:
+    """The sentence around a statement as the cleaned text reads it: line wraps, page furniture and
+    declared repairs of damaged text applied (the offsets still point at the source as received)."""
+    if ev["start"] is None:
+        return ev["span"].strip()
+    clean = folder_of(df).clean_source(row["doc_id"])
+    return clean.from_raw(ev["sentence_start"], ev["end"] + len(ev["after"])).strip()

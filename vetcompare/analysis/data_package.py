@@ -116,6 +116,15 @@ def stata_frame(df: pd.DataFrame, fields: tuple[schema.Field, ...]) -> pd.DataFr
     return out.reset_index(drop=True)
 
 
+def stata_label(text: str) -> str:
+    """``text`` as a Stata label (80 characters at most): cut at a word's end, with … where it was cut."""
+    if len(text) <= STATA_LABEL:
+        return text
+    cut = text[: STATA_LABEL - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > STATA_LABEL // 2 else cut).rstrip(" ,;:(") + "…"
+
+
 def write_stata(path: str | Path, df: pd.DataFrame, fields: tuple[schema.Field, ...], title: str) -> Path:
     """Write ``df`` as a Stata 14+ file (UTF-8) with variable labels and labelled coded values."""
     frame = stata_frame(df, fields)
@@ -123,9 +132,10 @@ def write_stata(path: str | Path, df: pd.DataFrame, fields: tuple[schema.Field, 
     long_text = [f.name for f in fields if f.dtype == "str" and f.allowed is None
                  and frame[f.name].str.len().max() > 2000]
     buffer = io.BytesIO()
+    booleans = {f.name: {0: "false", 1: "true"} for f in fields if f.dtype == "bool"}
     frame.to_stata(buffer, write_index=False, version=118, convert_dates=dates, convert_strl=long_text,
-                   data_label=title[:STATA_LABEL],
-                   variable_labels={f.name: f.description[:STATA_LABEL] for f in fields})
+                   data_label=stata_label(title), value_labels=booleans or None,
+                   variable_labels={f.name: stata_label(f.description) for f in fields})
     return atomic_write_bytes(path, buffer.getvalue())
 
 

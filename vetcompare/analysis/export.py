@@ -11,6 +11,7 @@ widths follow East-Asian display width (a Chinese character counts double).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -34,14 +35,17 @@ SHEETS = {  # sheet code -> (Chinese name, what it holds)
     "about": ("说明", "How the workbook was made and how to cite it."),
 }
 MAX_WIDTH = 60
+ROW_PT = 15  # the height of one line of the 11 pt cells
 PRINTED = ("target_id", "region", "metric_id", "kind", "tier", "comparator", "value_low", "value_high", "unit", "year",
            "hedged", "quote")
 """The columns of the targets sheet a reader of a printed page needs (coded ones by their words), put first
 and made the print area; the other columns follow them on screen."""
 PAGE_PX = 1075  # printable width of A4 landscape with narrow margins (0.25 in), at 96 px an inch
-CHAR_PX, PAD_PX = 7.0, 5  # an Excel width unit (one digit of the default 11 pt font) and a column's padding, in px
+CHAR_PX, PAD_PX = 9.6, 5  # a width unit (one digit of the 11 pt font) and a column's padding, in px: Calibri's
+# digit is 7 px, but LibreOffice on a machine without Calibri or Carlito measures with DejaVu Sans (9.6 px),
+# and a printed page must stay legible there too (in Excel it then prints larger, on as many pages)
 FONT_PT, LEGIBLE_PT = 11, 7  # the cells' font, and the smallest size a printed page may shrink it to
-MARGIN = 1.1  # aim a tenth above 7 pt: programs measure a column a little wider than Excel's rule
+MARGIN = 1.05  # aim a little above 7 pt
 
 WRAP_COLUMNS = {"quote", "note", "definition", "damage", "title", "responsible", "doc_type", "licence", "value"}
 
@@ -103,10 +107,13 @@ def _write_sheet(ws, frame: pd.DataFrame, lang: str, *, index: bool = False, fre
     _write_header(ws, [header(c, lang) for c in columns])
     widths = [display_width(header(c, lang)) for c in columns]
     wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
-    problems = []
+    problems, wrapped = [], {}
     for i, record in enumerate(frame.itertuples(index=False), start=2):
         for j, value in enumerate(record, start=1):
             cell, value = ws.cell(row=i, column=j), _cell_value(value)
+            wraps = columns[j - 1] in WRAP_COLUMNS or ws.title.endswith("comparison")
+            if isinstance(value, str) and wraps:
+                wrapped.setdefault(i, []).append((j, value))
             if isinstance(value, str):
                 try:
                     set_text(cell, value)
@@ -120,9 +127,20 @@ def _write_sheet(ws, frame: pd.DataFrame, lang: str, *, index: bool = False, fre
                 elif columns[j - 1] in ("value_low", "value_high") and isinstance(value, (int, float)):
                     cell.number_format = number_format(getattr(record, "unit", None), value)
                 widths[j - 1] = max(widths[j - 1], len(str(value)))
-            cell.alignment = wrap if columns[j - 1] in WRAP_COLUMNS or ws.title.endswith("comparison") else top
+            cell.alignment = wrap if wraps else top
     _finish_sheet(ws, widths, len(frame), freeze, printed or len(widths))
+    _row_heights(ws, wrapped, widths)
     return problems
+
+
+def _row_heights(ws, wrapped: dict[int, list[tuple[int, str]]], widths: list[int]) -> None:
+    """Rows tall enough for their wrapped text (a program that does not fit rows to their text when it
+    opens or prints a file, LibreOffice among them, would otherwise print one line over the next)."""
+    for i, cells in wrapped.items():
+        lines = max(sum(-(-display_width(line) // min(MAX_WIDTH, widths[j - 1] + 2)) or 1 for line in text.split("\n"))
+                    for j, text in cells)
+        if lines > 1:
+            ws.row_dimensions[i].height = ROW_PT * lines
 
 
 def number_format(unit: str | None, value: float) -> str:
@@ -141,16 +159,19 @@ def _write_header(ws, names: list[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def pages_wide(widths: list[float]) -> int:
+def pages_wide(widths: list[float], repeat: int = 0) -> int:
     """How many A4 landscape pages the columns of ``widths`` (Excel units) take side by side when their
     11 pt cells are shrunk to 7 pt (a tenth more, for programs that measure columns a little wider):
-    columns are never cut, so a page holds whole columns."""
+    columns are never cut, so a page holds whole columns, and the first ``repeat`` columns stand again
+    at the left of every later page."""
     scale = LEGIBLE_PT * MARGIN / FONT_PT
+    px = column_px(widths)
+    again = sum(px[:repeat]) * scale
     pages, used = 1, 0.0
-    for px in column_px(widths):
-        if used and used + px * scale > PAGE_PX:
-            pages, used = pages + 1, 0.0
-        used += px * scale
+    for width in px:
+        if used > again and used + width * scale > PAGE_PX:
+            pages, used = pages + 1, again
+        used += width * scale
     return pages
 
 
@@ -163,7 +184,7 @@ def _finish_sheet(ws, widths: list[int], rows: int, freeze: str, printed: int) -
     """Column widths, frozen header, an Excel table over the data, and a landscape print of the first
     ``printed`` columns fitted to as few pages wide as keep the text legible (7 pt at least), with the
     header repeated on every page."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import column_index_from_string, get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
     for j, w in enumerate(widths, start=1):
@@ -175,7 +196,12 @@ def _finish_sheet(ws, widths: list[int], rows: int, freeze: str, printed: int) -
         ws.add_table(table)
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = pages_wide(widths[:printed]), 0
+    repeat = max(1, column_index_from_string(re.sub(r"\d", "", freeze)) - 1)  # the frozen columns, else the first
+    pages = pages_wide(widths[:printed], repeat)
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = pages, 0
+    if pages > 1:  # every page names its rows, and the pages of a band of rows follow each other
+        ws.print_title_cols = f"A:{get_column_letter(repeat)}"
+        ws.page_setup.pageOrder = "overThenDown"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.25
     ws.page_margins.top = ws.page_margins.bottom = 0.5
@@ -277,7 +303,7 @@ def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: st
     wb = Workbook()
     wb.remove(wb.active)
     sheets = {code: wb.create_sheet(sheet_title(code, lang)) for code in SHEETS}
-    problems = _write_sheet(sheets["targets"], printed_first(with_labels(df, lang), lang), lang,
+    problems = _write_sheet(sheets["targets"], printed_first(with_labels(df, lang), lang), lang, freeze="C2",
                             printed=len(PRINTED))
     problems += _write_sheet(sheets["comparison"], side_by_side(df, lang=lang), lang, index=True, freeze="C2")
     problems += _write_sheet(sheets["codebook"], with_labels(folder_of(df).codebook(), lang), lang)
