@@ -72,3 +72,17 @@ def test_no_import_cycle_in_the_analysis_wing():
 
     cycles = sorted(f"{a} ↔ {b}" for a in graph for b in graph[a] if reaches(b, a) and not b.startswith(a))
     assert not cycles
+
+
+def test_the_data_folder_is_passed_not_found_in_ambient_state():
+    """The analysis wing reads the documents and codebook of the folder a table came from, passed on
+    explicitly (``table_and_folder``); only the explorer, which works on the default data, loads them."""
+    import re
+
+    calls = re.compile(r"(?<![\w.])load_(documents|codebook)\(")
+    found = [f"{p.relative_to(PACKAGE)}:{i}" for p in (PACKAGE / "analysis").rglob("*.py") if p.name != "explore.py"
+             for i, line in enumerate(p.read_text("utf-8").splitlines(), 1)
+             if calls.search(line) and ">>>" not in line]
+    assert not found
+    folder = (PACKAGE / "data" / "folder.py").read_text("utf-8")
+    assert "ContextVar" not in folder and "def using" not in folder

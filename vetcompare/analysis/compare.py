@@ -14,7 +14,7 @@ from typing import Iterable
 import pandas as pd
 
 from .. import labels, schema
-from ..data.folder import load_codebook, load_documents, load_targets, reads_its_table
+from ..data.folder import load_targets, table_and_folder
 from ..data.problems import UnknownName
 
 
@@ -210,12 +210,11 @@ def describe(row, lang: str = "zh", *, with_year: bool = True, with_tier: bool =
     return text + (f" ({', '.join(extras)})" if extras else "")
 
 
-def _region_order(lang: str) -> list[str]:
-    docs = load_documents()
-    return list(dict.fromkeys(docs[labels.region_column(lang)]))
+def _region_order(lang: str, data) -> list[str]:
+    """The regions in the order of ``data``'s registry."""
+    return list(dict.fromkeys(data.documents()[labels.region_column(lang)]))
 
 
-@reads_its_table
 def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filters) -> pd.DataFrame:
     """The selected rows with metric labels and a ``cell`` phrase each: tidy, one row per statement.
 
@@ -250,8 +249,9 @@ def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filte
     >>> comparison_long(metric="teachers.dual_qualified_share", lang="en")["cell"].tolist()
     ['60% (2020, baseline)', '>50% (2022)', '55% (2025)', '≥60% (2025)', '≥80% (2027)']
     """
+    df, data = table_and_folder(df)
     df = select(df, **filters).copy()
-    codebook = load_codebook().set_index("metric_id")
+    codebook = data.codebook().set_index("metric_id")
     label = labels.metric_column(lang)
     df.insert(df.columns.get_loc("metric_id") + 1, "metric", df["metric_id"].map(codebook[label]))
     df["cell"] = [describe(r, lang) for r in df.to_dict("records")]
@@ -263,7 +263,6 @@ def comparison_long(df: pd.DataFrame | None = None, *, lang: str = "zh", **filte
     ).reset_index(drop=True)
 
 
-@reads_its_table
 def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: str = "zh", **filters) -> pd.DataFrame:
     """A grid of phrases: metrics as rows and regions as columns (``by='region'`` swaps them).
 
@@ -305,6 +304,7 @@ def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: st
     """
     if by not in ("metric", "region"):
         raise ValueError("by must be 'metric' or 'region'")
+    df, data = table_and_folder(df)
     long = comparison_long(df, lang=lang, **filters)
     region_col = labels.region_column(lang)
     theme_col = long["theme"].map({k: labels.pick(v, lang) for k, v in labels.THEMES.items()})
@@ -314,7 +314,7 @@ def side_by_side(df: pd.DataFrame | None = None, *, by: str = "metric", lang: st
         .agg("; ".join)
         .unstack(region_col)
     )
-    columns = [r for r in _region_order(lang) if r in grid.columns]
+    columns = [r for r in _region_order(lang, data) if r in grid.columns]
     grid = grid.reindex(columns=columns).fillna("")
     grid.index.names = [labels.text("theme_header", lang), labels.text("metric_header", lang)]
     grid.columns.name = labels.text("region_header", lang)

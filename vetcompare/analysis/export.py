@@ -21,7 +21,7 @@ from ..data.cells import check_table
 from ..data.csvio import Table
 from ..data.excel import CellError, display_width, escape, open_workbook, read_rows, set_text, unescape
 from ..data.problems import DataError, Problem
-from ..data.folder import folder_of, load_targets, reads_its_table
+from ..data.folder import folder_of, load_targets
 from ..data.safe import atomic_path
 from .cite import cite, manifest
 from .compare import comparison_long, side_by_side
@@ -254,7 +254,6 @@ def _properties(wb, df: pd.DataFrame, lang: str, info: dict, citation: str) -> N
     wb.properties.description = citation
 
 
-@reads_its_table
 def write_workbook(path: str | Path, df: pd.DataFrame | None = None, *, lang: str = "zh") -> Path:
     """Write the statements as an Excel workbook for colleagues, and return its path.
 

@@ -21,7 +21,6 @@ import matplotlib as mpl
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..data.folder import reads_its_table
 from . import fonts
 from .png import figure_png
 
@@ -65,11 +64,9 @@ def _rc():
 
 def chart_function(build: Callable[P, R]) -> Callable[P, R]:
     """Decorate a chart function so that everything it creates takes the chart font by name,
-    inside an rc context (the user's global matplotlib settings never change), and reads the
-    documents and codebook of the folder its ``df`` came from."""
+    inside an rc context (the user's global matplotlib settings never change)."""
 
     @functools.wraps(build)
-    @reads_its_table
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with _rc():
             return build(*args, **kwargs)

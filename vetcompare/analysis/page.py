@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .. import labels, schema
-from ..data.folder import folder_of, load_targets, reads_its_table
+from ..data.folder import folder_of, load_targets
 from ..data.csvio import frame_text_problems
 from ..data.problems import DataError
 from ..data.safe import atomic_path
@@ -57,7 +57,6 @@ def _json(value) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-@reads_its_table
 def write_html(path: str | Path, df: pd.DataFrame | None = None, *, lang: str = "zh",
                charts: dict[str, bytes] | None = None) -> Path:
     """Write the HTML report of ``df`` (default: all statements) in ``lang`` to ``path`` atomically.

@@ -9,13 +9,9 @@ listing every problem with file, row and column.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import functools
 import hashlib
 import os
 from pathlib import Path
-from typing import Callable, ParamSpec, TypeVar
 
 import pandas as pd
 
@@ -28,8 +24,6 @@ from .csvio import read_csv
 from .enrich import curated_frame, enrich_rows, targets_frame
 from .problems import BadInput, DataError, Problem, UnknownName
 
-P = ParamSpec("P")
-R = TypeVar("R")
 DATA_ENV = "VETCOMPARE_DATA"
 _PACKAGE = Path(__file__).resolve().parents[1]
 SHIPPED = (_PACKAGE / "data" / "shipped", _PACKAGE.parent / "data")
@@ -248,7 +242,6 @@ class DataFolder:
 
 _folders: dict[Path, DataFolder] = {}
 ATTR = "vetcompare_data"
-_current: contextvars.ContextVar[DataFolder | None] = contextvars.ContextVar("vetcompare_folder", default=None)
 
 
 def _cached_folder(root: Path) -> DataFolder:
@@ -264,29 +257,11 @@ def folder_of(df: pd.DataFrame | None) -> DataFolder:
     return _cached_folder(Path(root)) if root else default_folder()
 
 
-def reads_its_table(fn: Callable[P, R]) -> Callable[P, R]:
-    """Decorate a function that takes a table of statements (``df``, or a positional DataFrame) so
-    that the documents and codebook it reads come from that table's folder."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        df = kwargs.get("df")
-        if df is None:
-            df = next((a for a in args if isinstance(a, pd.DataFrame)), None)
-        with using(folder_of(df)):
-            return fn(*args, **kwargs)
-
-    return wrapper
-
-
-@contextlib.contextmanager
-def using(data: DataFolder):
-    """Within the block, the module-level loaders read ``data`` (one call's scope, not the process)."""
-    token = _current.set(data)
-    try:
-        yield data
-    finally:
-        _current.reset(token)
+def table_and_folder(df: pd.DataFrame | None) -> tuple[pd.DataFrame, "DataFolder"]:
+    """``df`` (every statement of the default folder when None) and the folder it was loaded from, which a
+    function passes on to whatever reads documents or the codebook."""
+    df = load_targets() if df is None else df
+    return df, folder_of(df)
 
 
 def shipped_root() -> Path:
@@ -299,9 +274,8 @@ def shipped_root() -> Path:
 
 
 def default_folder() -> DataFolder:
-    """The folder in use (see :func:`using`), else ``$VETCOMPARE_DATA``, else the packaged data."""
-    if _current.get() is not None:
-        return _current.get()
+    """The folder named by ``$VETCOMPARE_DATA``, else the packaged data. Functions that take a table of
+    statements read the folder it came from (:func:`folder_of`), passed on explicitly, never this one."""
     override = os.environ.get(DATA_ENV)
     root = Path(override).expanduser() if override else shipped_root()
     if override and not (root / "documents.csv").is_file():

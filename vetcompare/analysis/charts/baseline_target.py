@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 
 from ... import labels
-from ...data.folder import load_documents, load_targets
+from ...data.folder import table_and_folder
 from .. import layout, marks
 from ..compare import baseline_target_panels, select
 from .common import (DODGE, dated, dodged, note_parts,
@@ -57,26 +57,27 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
         No metric has a baseline and a later target to read against it, or an unknown language.
     """
     labels.check(lang)
-    rows = select(df, metric=metric) if metric is not None else (load_targets() if df is None else df)
-    panels = baseline_target_panels(dated(rows), load_documents())
+    df, data = table_and_folder(df)
+    rows = select(df, metric=metric) if metric is not None else df
+    panels = baseline_target_panels(dated(rows), data.documents())
     if not panels:
         raise ValueError("no metric has a baseline and a later target to read against it")
     ncols = max(1, min(ncols, len(panels)))
     nrows = int(np.ceil(len(panels) / ncols))
     fig = layout.new_chart(height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6))
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
-    colours, region = region_colours(lang), labels.region_column(lang)
+    colours, region = region_colours(lang, data), labels.region_column(lang)
     drawn, lines = marks.Drawn(), {}
     for ax, (m, sub, links, refs) in zip(axes, panels):
         _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines)
-        style_panel(ax, panel_title(m, sub["unit"].iloc[0], lang), "y")
+        style_panel(ax, panel_title(m, sub["unit"].iloc[0], lang, data), "y")
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     used = set(pd.concat([p[1] for p in panels])[region])
     handles = marks.colour_handles({r: c for r, c in colours.items() if r in used})
     handles += marks.legend_handles(drawn.keys, lang) + list(lines.values())
     layout.heading(fig, labels.text("b2t", lang))
-    layout.finish(fig, handles=handles, note_parts=note_parts(pd.concat([p[1] for p in panels])["doc_id"], lang))
+    layout.finish(fig, handles=handles, note_parts=note_parts(pd.concat([p[1] for p in panels])["doc_id"], lang, data))
     layout.place_labels(fig, drawn.labels, drawn.artists)
     return fig
 

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from ... import labels, schema
-from ...data.folder import load_codebook, load_documents
+from ...data.folder import DataFolder, folder
 from .. import layout
 from ..compare import scaled
 
@@ -30,14 +30,16 @@ DODGE = 0.22  # years between marks that share a year
 ROW_DODGE = 0.2  # rows between marks that share a row
 
 
-def region_colours(lang: str = "zh") -> dict[str, str]:
-    """Each region's colour, fixed by the registry order so that it is the same in every chart."""
-    names = load_documents()[labels.region_column(lang)]
+def region_colours(lang: str = "zh", data: DataFolder | None = None) -> dict[str, str]:
+    """Each region's colour, fixed by the order of ``data``'s registry (default: the default folder) so that
+    it is the same in every chart."""
+    names = folder(data).documents()[labels.region_column(lang)]
     return {name: REGION_COLOURS[i % len(REGION_COLOURS)] for i, name in enumerate(dict.fromkeys(names))}
 
 
-def note_parts(doc_ids: Iterable[str], lang: str) -> list[str]:
-    docs = load_documents().set_index("doc_id")
+def note_parts(doc_ids: Iterable[str], lang: str, data: DataFolder | None = None) -> list[str]:
+    """The parts of the source note: each document drawn, by region and date, in registry order."""
+    docs = folder(data).documents().set_index("doc_id")
     order = list(docs.index)
     used = sorted(set(doc_ids), key=order.index)
     region = labels.region_column(lang)
@@ -46,18 +48,20 @@ def note_parts(doc_ids: Iterable[str], lang: str) -> list[str]:
     return parts + [labels.text("source_tail", lang)]
 
 
-def source_note(doc_ids: Iterable[str], lang: str = "zh") -> str:
+def source_note(doc_ids: Iterable[str], lang: str = "zh", data: DataFolder | None = None) -> str:
     """The note naming each document drawn: region and date of issue."""
-    return "; ".join(note_parts(doc_ids, lang))
+    return "; ".join(note_parts(doc_ids, lang, data))
 
 
-def metric_label(metric_id: str, lang: str) -> str:
-    return load_codebook().set_index("metric_id").at[metric_id, labels.metric_column(lang)]
+def metric_label(metric_id: str, lang: str, data: DataFolder | None = None) -> str:
+    """The label of a metric in ``lang``, from ``data``'s codebook."""
+    return folder(data).codebook().set_index("metric_id").at[metric_id, labels.metric_column(lang)]
 
 
-def panel_title(metric_id: str, unit: str, lang: str) -> str:
+def panel_title(metric_id: str, unit: str, lang: str, data: DataFolder | None = None) -> str:
+    """A panel's title: the metric's label and, for a unit with a word, the word."""
     unit_word = labels.pick(labels.UNITS[unit], lang)
-    return metric_label(metric_id, lang) + (f" ({unit_word})" if unit_word and not schema.unit(unit).bare else "")
+    return metric_label(metric_id, lang, data) + (f" ({unit_word})" if unit_word and not schema.unit(unit).bare else "")
 
 
 def value_label(row, lang: str, *, with_year: bool = False) -> str:

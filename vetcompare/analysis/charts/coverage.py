@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ... import labels, schema
-from ...data.folder import load_codebook, load_targets
+from ...data.folder import table_and_folder
 from .. import layout
 from .common import (metric_label, note_parts,
                      region_colours)
@@ -49,15 +49,15 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
     labels.check(lang)
     if by not in ("theme", "metric_id"):
         raise ValueError("by must be 'theme' or 'metric_id'")
-    rows = load_targets() if df is None else df
+    rows, data = table_and_folder(df)
     region = labels.region_column(lang)
-    regions = [r for r in region_colours(lang) if r in set(rows[region])]
+    regions = [r for r in region_colours(lang, data) if r in set(rows[region])]
     if by == "theme":
         keys = [t for t in schema.THEMES if t in set(rows["theme"])]
         names = [labels.pick(labels.THEMES[k], lang) for k in keys]
     else:
-        keys = [k for k in dict.fromkeys(load_codebook()["metric_id"]) if k in set(rows["metric_id"])]
-        names = [metric_label(k, lang) for k in keys]
+        keys = [k for k in dict.fromkeys(data.codebook()["metric_id"]) if k in set(rows["metric_id"])]
+        names = [metric_label(k, lang, data) for k in keys]
     counts = rows.groupby([by, region], observed=True).size().unstack(region).reindex(index=keys, columns=regions)
     counts = counts.fillna(0).astype(int).to_numpy()
     own = ax
@@ -73,7 +73,7 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
                 color="white" if n > peak * 0.6 else "#222222")
     if own is None:
         layout.heading(fig, labels.text("coverage", lang))
-    return layout.finish(fig, note_parts=note_parts(rows["doc_id"], lang), own_axes=own)
+    return layout.finish(fig, note_parts=note_parts(rows["doc_id"], lang, data), own_axes=own)
 
 
 REPORT = [ReportChart("04_coverage", ("各地区各主题的量化表述数", "Quantitative statements per theme and region"),

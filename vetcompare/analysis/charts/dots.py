@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ... import labels, schema
-from ...data.folder import load_codebook
+from ...data.folder import table_and_folder
 from .. import layout, marks
 from ..compare import select
 from .common import (LOG_SPREAD, TIER_COLOURS, note_parts,
@@ -35,9 +35,9 @@ def _dot_panel(ax, sub: pd.DataFrame, rows_order: list[str], colour_of, lang: st
     ax.tick_params(axis="y", length=0)
 
 
-def _dot_layout(rows: pd.DataFrame, region: str, colours: dict) -> list[tuple[str, list[str], bool]]:
+def _dot_layout(rows: pd.DataFrame, region: str, colours: dict, data) -> list[tuple[str, list[str], bool]]:
     """(metric, its regions, last panel of its unit?) in unit groups, codebook order within a group."""
-    codebook = [m for m in load_codebook()["metric_id"] if m in set(rows["metric_id"])]
+    codebook = [m for m in data.codebook()["metric_id"] if m in set(rows["metric_id"])]
     unit_of = rows.groupby("metric_id", observed=True)["unit"].first()
     units = list(dict.fromkeys(unit_of[m] for m in codebook))
     ordered = [m for u in units for m in codebook if unit_of[m] == u]
@@ -103,14 +103,15 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
     labels.check(lang)
     if colour_by not in ("region", "tier"):
         raise ValueError("colour_by must be 'region' or 'tier'")
+    df, data = table_and_folder(df)
     rows = select(df, metric=metric, kind=list(kinds))
     rows = rows[rows["value_low"].notna()]
     if exact:
         rows = rows[rows["metric_id"].isin([metric] if isinstance(metric, str) else list(metric))]
     if rows.empty:
         raise ValueError(f"no values for {metric!r}: nothing to draw")
-    region, colours = labels.region_column(lang), region_colours(lang)
-    panels = _dot_layout(rows, region, colours)
+    region, colours = labels.region_column(lang), region_colours(lang, data)
+    panels = _dot_layout(rows, region, colours, data)
     lines = rows.groupby("metric_id", observed=True).size()
     heights = [0.19 * lines[m] + 0.12 * len(regions) + 0.3 + 0.3 * last for m, regions, last in panels]
     fig = layout.new_chart(height=min(sum(heights) + 0.35 * bool(title), layout.PAGE_HEIGHT - 1.0))
@@ -122,7 +123,7 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
         _dot_panel(ax, sub, regions, lambda r: TIER_COLOURS[r["tier"]] if tier else colours[r[region]], lang,
                    drawn, region)
         _dot_axis(ax, rows[rows["unit"] == sub["unit"].iloc[0]], lang, last)
-        style_panel(ax, panel_title(m, sub["unit"].iloc[0], lang), "x")
+        style_panel(ax, panel_title(m, sub["unit"].iloc[0], lang, data), "x")
     if tier:
         legend = {labels.pick(labels.TIERS[t], lang) or labels.text("none", lang): TIER_COLOURS[t]
                   for t in schema.TIERS if t in set(rows["tier"])}
@@ -131,7 +132,7 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
     if title:
         layout.heading(fig, title)
     handles = marks.colour_handles(legend) + marks.legend_handles(drawn.keys, lang)
-    layout.finish(fig, handles=handles, note_parts=note_parts(rows["doc_id"], lang))
+    layout.finish(fig, handles=handles, note_parts=note_parts(rows["doc_id"], lang, data))
     layout.place_labels(fig, drawn.labels, drawn.artists)
     return fig
 

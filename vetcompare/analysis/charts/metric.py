@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ... import labels
+from ...data.folder import table_and_folder
 from .. import layout, marks
 from ..compare import select
 from .common import (DODGE, dated, dodged, note_parts,
@@ -52,6 +53,7 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
         No dated value to draw, an unknown kind or language, or ``ax`` with more than one metric.
     """
     labels.check(lang)
+    df, data = table_and_folder(df)
     rows = dated(select(df, metric=metric, kind=list(kinds)))
     if rows.empty:
         raise ValueError(f"no dated values for {metric!r}: nothing to draw")
@@ -59,7 +61,7 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
     ncols = max(1, min(ncols, len(metrics)))
     nrows = int(np.ceil(len(metrics) / ncols))
     fig, axes = layout.panels(ax, len(metrics), nrows, ncols, height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6))
-    colours, region = region_colours(lang), labels.region_column(lang)
+    colours, region = region_colours(lang, data), labels.region_column(lang)
     order = [r for r in colours if r in set(rows[region])]
     drawn = marks.Drawn()
     for i, (panel, m) in enumerate(zip(axes, metrics)):
@@ -68,12 +70,12 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
         for idx, row in zip(sub.index, sub.to_dict("records")):
             marks.draw(panel, x[idx], row, colours[row[region]], drawn, label=value_label(row, lang))
         value_axis(panel, panel.yaxis, sub["unit"].iloc[0], sub["value_high"], lang)
-        style_panel(panel, panel_title(m, sub["unit"].iloc[0], lang), "y")
+        style_panel(panel, panel_title(m, sub["unit"].iloc[0], lang, data), "y")
         year_axis(panel, rows["year"], lang, show=i >= len(metrics) - ncols)
     for panel in axes[len(metrics):]:
         panel.set_visible(False)
     handles = marks.colour_handles({r: colours[r] for r in order}) + marks.legend_handles(drawn.keys, lang)
-    layout.finish(fig, handles=handles, note_parts=note_parts(rows["doc_id"], lang), own_axes=ax)
+    layout.finish(fig, handles=handles, note_parts=note_parts(rows["doc_id"], lang, data), own_axes=ax)
     layout.place_labels(fig, drawn.labels, drawn.artists)
     return fig
 

@@ -9,7 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator
 
 from ... import labels
-from ...data.folder import load_documents, load_targets
+from ...data.folder import table_and_folder
 from .. import layout, marks
 from .common import (note_parts,
                      region_colours)
@@ -40,10 +40,10 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None)
         An unknown language.
     """
     labels.check(lang)
-    rows = load_targets() if df is None else df
-    docs = load_documents()
+    rows, data = table_and_folder(df)
+    docs = data.documents()
     docs = docs[docs["doc_id"].isin(set(rows["doc_id"]))].reset_index(drop=True)
-    colours, region = region_colours(lang), labels.region_column(lang)
+    colours, region = region_colours(lang, data), labels.region_column(lang)
     own = ax
     fig, (ax,) = layout.panels(own, 1, 1, 1, height=0.9 + 0.55 * len(docs))
     for i, doc in enumerate(docs.to_dict("records")):
@@ -67,7 +67,7 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None)
         Line2D([], [], color=marks.EDGE, marker="s", markerfacecolor="white", linestyle="none",
                label=labels.text("baselines", lang)),
     ]
-    return layout.finish(fig, handles=handles, note_parts=note_parts(docs["doc_id"], lang), own_axes=own)
+    return layout.finish(fig, handles=handles, note_parts=note_parts(docs["doc_id"], lang, data), own_axes=own)
 
 
 def document_names(docs: pd.DataFrame, lang: str) -> list[str]:
