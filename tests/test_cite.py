@@ -192,3 +192,15 @@ def test_a_repeat_is_cited_by_its_own_id():
 def test_a_cited_sentence_reads_the_repaired_text():
     # yc-06's source lost 所 after 2-3 (a declared repair): the citation reads it restored
     assert "2-3所" in vc.cite("yc-06", lang="zh")
+
+
+@pytest.mark.parametrize("key", sorted(__import__("vetcompare.labels", fromlist=["PAGE"]).PAGE))
+def test_the_chinese_report_words_use_chinese_punctuation(key):
+    import re
+
+    from vetcompare import labels
+
+    fields = {name: "x" for name in re.findall(r"{(\w+)}", labels.PAGE[key][0])}
+    text = re.sub(r"\w+(?:\.\w+)*\([^()]*\)", "", labels.page(key, "zh", **fields))  # code keeps its marks
+    assert not re.search(r"[\u4e00-\u9fff“”][,;:]|[,;:] ?[\u4e00-\u9fff“]|\([^()]*[\u4e00-\u9fff]", text), text
+    assert labels.page(key, "en", **fields) == labels.PAGE[key][1].format(**fields)  # English untouched

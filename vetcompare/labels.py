@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from . import schema
 
 LANGS = ("zh", "en")
@@ -303,5 +305,28 @@ def book_title(title: str) -> str:
 
 
 def page(key: str, lang: str, **fields) -> str:
-    """A word or sentence of the HTML report in ``lang``, with ``fields`` filled in."""
-    return pick(PAGE[key], lang).format(**fields)
+    """A word or sentence of the HTML report in ``lang``, with ``fields`` filled in; a Chinese sentence
+    in Chinese punctuation (the words of the table are written once, with the plain marks of the code)."""
+    template = pick(PAGE[key], lang)
+    return (chinese_punctuation(template) if lang == "zh" else template).format(**fields)
+
+
+_CODE = re.compile(r"\w+(?:\.\w+)*\([^()]*\)")  # vc.cite("编号"), load_targets(): code keeps its marks
+_MARKS = ((re.compile(r",\s*"), "，"), (re.compile(r";\s*"), "；"), (re.compile(r":\s*"), "："))
+_BRACKETS = re.compile(r"\s?\(([^()]*[\u4e00-\u9fff][^()]*)\)\s?")
+
+
+def chinese_punctuation(text: str) -> str:
+    """``text`` with the comma, semicolon, colon and brackets of Chinese prose made full-width (，；：（）),
+    code such as ``vc.cite("编号")`` and placeholders left as they are."""
+    kept: list[str] = []
+
+    def keep(m):
+        kept.append(m.group())
+        return f"\x00{len(kept) - 1}\x00"
+
+    text = _CODE.sub(keep, text)
+    text = _BRACKETS.sub(lambda m: f"（{m.group(1)}）", text)
+    for pattern, mark in _MARKS:
+        text = pattern.sub(mark, text)
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text)
