@@ -176,3 +176,47 @@ def test_legend_line_entries_are_lines():
     styles = {h.get_linestyle() for legend in fig.legends for h in legend.legend_handles if isinstance(h, Line2D)
               and h.get_marker() in ("None", "", None) and h.get_linewidth() < 4}
     assert ":" in styles and "-" in styles
+
+
+WIDTH_CASES = [(stem, lang, width) for stem in BY_STEM for lang in report.LANGS for width in (14, 24)]
+
+
+@pytest.mark.parametrize("stem,lang,width", WIDTH_CASES)
+def test_the_rules_hold_at_another_width(stem, lang, width):
+    """A chart asked for at 14 or 24 cm is that wide, and keeps its rules: nothing under 7 pt, no text off the
+    canvas or over another, none across a panel frame, at most a page tall."""
+    fig = BY_STEM[stem].chart(lang, width=width)
+    assert abs(fig.get_figwidth() - width * CM) < 1e-6 and fig.get_figheight() <= 22 * CM + 1e-6
+    texts = drawn_texts(fig)
+    assert not [t.get_text() for t, _ in texts if t.get_fontsize() < 7]
+    canvas = fig.bbox
+    assert not [t.get_text() for t, b in texts if b.x0 < canvas.x0 or b.y0 < canvas.y0 or b.x1 > canvas.x1
+                or b.y1 > canvas.y1]
+    assert not [(a.get_text(), b.get_text()) for (a, ab), (b, bb) in itertools.combinations(texts, 2) if ab.overlaps(bb)]
+    for ax in (a for a in fig.axes if a.get_visible()):
+        frame = ax.bbox
+        assert not [t.get_text() for t, b in texts if b.overlaps(frame) and not (
+            b.x0 >= frame.x0 and b.x1 <= frame.x1 and b.y0 >= frame.y0 and b.y1 <= frame.y1)]
+
+
+@pytest.mark.parametrize("width", [13.9, 31, "wide"])
+def test_a_width_outside_14_to_30_cm_is_refused(width):
+    import vetcompare as vc
+
+    with pytest.raises((ValueError, TypeError)):
+        vc.metric_chart("teachers.dual_qualified_share", width=width)
+
+
+def test_drawn_into_your_axes_the_source_note_is_kept_to_place():
+    import matplotlib.figure
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    import vetcompare as vc
+
+    fig = matplotlib.figure.Figure(figsize=(6, 4))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    vc.metric_chart("teachers.dual_qualified_share", ax=ax, lang="en")
+    assert ax.source_note.startswith("Source") and "Jiulongpo District 2022-03-17" in ax.source_note
+    vc.timeline_chart(ax=fig.add_subplot(2, 1, 2))
+    assert "九龙坡区" in fig.axes[-1].source_note

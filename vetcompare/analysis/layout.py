@@ -29,6 +29,8 @@ R = TypeVar("R")
 
 PAGE_WIDTH = 16 / 2.54  # inches: one column of a report page (16 cm)
 PAGE_HEIGHT = 22 / 2.54  # inches: a full page of text (22 cm)
+WIDTHS_CM = (14.0, 30.0)  # the widths in centimetres a chart may be asked for (narrower: titles and year
+# ticks would need wrapping and thinning that the layout does not do yet)
 SIZES = {"title": 9.5, "panel": 8.5, "tick": 7.5, "label": 7.0, "legend": 7.5, "note": 7.0}
 GAP = 4  # points between blocks (panels, legend, note)
 
@@ -88,10 +90,19 @@ def heading(fig: Chart, text: str):
     return fig.heading
 
 
-def panels(ax, n: int, nrows: int, ncols: int, height: float, **kwargs):
-    """(figure, flat list of axes): a new chart's grid of panels, or the caller's own ``ax`` for one panel."""
+def inches(width_cm: float) -> float:
+    """A chart's width in inches from centimetres; a width outside :data:`WIDTHS_CM` is refused."""
+    low, high = WIDTHS_CM
+    if not isinstance(width_cm, (int, float)) or not low <= float(width_cm) <= high:
+        raise ValueError(f"width={width_cm!r}: give the figure's width in centimetres, {low:g} to {high:g}")
+    return float(width_cm) / 2.54
+
+
+def panels(ax, n: int, nrows: int, ncols: int, height: float, width: float = PAGE_WIDTH, **kwargs):
+    """(figure, flat list of axes): a new chart's grid of panels ``width`` inches wide, or the caller's own
+    ``ax`` for one panel."""
     if ax is None:
-        fig = new_chart(height=height)
+        fig = new_chart(width=width, height=height)
         return fig, list(fig.subplots(nrows, ncols, squeeze=False, sharex=True, **kwargs).ravel())
     if n != 1:
         raise ValueError(f"ax= takes a chart of one panel; this one has {n}: leave ax out")
@@ -133,9 +144,12 @@ def wrap(fig: Figure, parts: list[str], sep: str, width_px: float, size: float) 
 def finish(fig: Figure, *, handles=(), note_parts: list[str] | None = None, own_axes=None) -> Chart:
     """Add the legend (``handles``) and the source note below the panels, grow the figure by
     the space they take, run the layout once and freeze it. Returns ``fig``. Drawn into a
-    caller's ``own_axes``, the legend goes inside that axes and the figure is left as it is."""
+    caller's ``own_axes``, the legend goes inside that axes, the source note is kept as
+    ``own_axes.source_note`` (a caption to place where the caller's figure has room), and the figure is
+    left as it is."""
     if own_axes is not None:
         own_axes.legend(handles=list(handles), fontsize=SIZES["legend"], frameon=False, loc="best")
+        own_axes.source_note = "; ".join(note_parts or [])  # a caption for the caller to place (fig.text …)
         fig.canvas.draw()
         return fig
     with _rc():

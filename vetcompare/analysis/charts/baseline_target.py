@@ -24,7 +24,7 @@ REFERENCE_STYLES = (":", "--", "-.")
 
 @layout.chart_function
 def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: str = "zh",
-                          df: pd.DataFrame | None = None, ncols: int = 2) -> layout.Chart:
+                          df: pd.DataFrame | None = None, ncols: int = 2, width: float = 16.0) -> layout.Chart:
     """Baselines and the targets that can be read against them.
 
     A solid line joins a region's own baseline to its own later target (same document, same
@@ -42,6 +42,9 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
         The statements to draw from (default: every statement of the default folder).
     ncols : int, default 2
         Panels per row (fewer if there are fewer panels).
+    width : float, default 16
+        Width of the figure in centimetres (14 to 30); the layout keeps its rules (no text under 7 pt, nothing
+        overlapping) at any of them.
 
     Returns
     -------
@@ -64,7 +67,7 @@ def baseline_target_chart(metric: str | Iterable[str] | None = None, *, lang: st
         raise ValueError("no metric has a baseline and a later target to read against it")
     ncols = max(1, min(ncols, len(panels)))
     nrows = int(np.ceil(len(panels) / ncols))
-    fig = layout.new_chart(height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6))
+    fig = layout.new_chart(width=layout.inches(width), height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6))
     axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
     colours, region = region_colours(lang, data), labels.region_column(lang)
     drawn, lines = marks.Drawn(), {}
@@ -105,4 +108,4 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
 
 
 REPORT = [ReportChart("06_baseline_to_target", ("基线与目标", "Baselines and targets"),
-                     lambda lang, df: baseline_target_chart(lang=lang, df=df), cost=6)]
+                     lambda lang, df, **options: baseline_target_chart(lang=lang, df=df, **options), cost=6)]

@@ -21,7 +21,8 @@ def _wrapped(name: str) -> str:
 
 
 @layout.chart_function
-def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str = "theme", ax=None) -> layout.Chart:
+def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str = "theme", ax=None,
+                   width: float = 16.0) -> layout.Chart:
     """How many statements each region makes per theme (or per metric), as a shaded table.
 
     Parameters
@@ -33,7 +34,11 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
     by : {"theme", "metric_id"}, default "theme"
         Count per theme, or per metric (in codebook order).
     ax : matplotlib Axes, optional
-        Draw into this axes of your own figure (its legend inside the axes) instead of a new chart.
+        Draw into this axes of your own figure (its legend inside the axes) instead of a new chart; the
+        source note is then ``ax.source_note``, a caption to place.
+    width : float, default 16
+        Width of the figure in centimetres (14 to 30); the layout keeps its rules (no text under 7 pt, nothing
+        overlapping) at any of them.
 
     Returns
     -------
@@ -61,7 +66,8 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
     counts = rows.groupby([by, region], observed=True).size().unstack(region).reindex(index=keys, columns=regions)
     counts = counts.fillna(0).astype(int).to_numpy()
     own = ax
-    fig, (ax,) = layout.panels(own, 1, 1, 1, height=min(0.9 + 0.26 * len(keys), layout.PAGE_HEIGHT - 1.2))
+    fig, (ax,) = layout.panels(own, 1, 1, 1, height=min(0.9 + 0.26 * len(keys), layout.PAGE_HEIGHT - 1.2),
+                               width=layout.inches(width))
     ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0, vmax=max(1, counts.max()) * 1.15)
     ax.set_xticks(range(len(regions)), [_wrapped(r) for r in regions], fontsize=layout.SIZES["tick"])
     ax.set_yticks(range(len(keys)), names, fontsize=layout.SIZES["tick"])
@@ -77,4 +83,4 @@ def coverage_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, by: str 
 
 
 REPORT = [ReportChart("04_coverage", ("各地区各主题的量化表述数", "Quantitative statements per theme and region"),
-                     lambda lang, df: coverage_chart(lang=lang, df=df), cost=1, doc_image=("coverage_en.png", "en"))]
+                     lambda lang, df, **options: coverage_chart(lang=lang, df=df, **options), cost=1, doc_image=("coverage_en.png", "en"))]

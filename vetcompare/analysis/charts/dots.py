@@ -63,7 +63,7 @@ def _dot_axis(ax, sub_unit: pd.DataFrame, lang: str, show: bool) -> None:
 @layout.chart_function
 def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame | None = None,
               kinds: Iterable[str] = ("target", "baseline"), colour_by: str = "region",
-              title: str | None = None, exact: bool = False) -> layout.Chart:
+              title: str | None = None, exact: bool = False, width: float = 16.0) -> layout.Chart:
     """Several metrics with few statements each, as dots: a row per region, the value along the row.
 
     One panel per metric that has values, the year in each value label; the panels of one unit
@@ -86,6 +86,9 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
         A heading above the panels (default: none).
     exact : bool, default False
         Take the metric ids as given (no family below them).
+    width : float, default 16
+        Width of the figure in centimetres (14 to 30); the layout keeps its rules (no text under 7 pt, nothing
+        overlapping) at any of them.
 
     Returns
     -------
@@ -114,7 +117,8 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
     panels = _dot_layout(rows, region, colours, data)
     lines = rows.groupby("metric_id", observed=True).size()
     heights = [0.19 * lines[m] + 0.12 * len(regions) + 0.3 + 0.3 * last for m, regions, last in panels]
-    fig = layout.new_chart(height=min(sum(heights) + 0.35 * bool(title), layout.PAGE_HEIGHT - 1.0))
+    fig = layout.new_chart(width=layout.inches(width),
+                           height=min(sum(heights) + 0.35 * bool(title), layout.PAGE_HEIGHT - 1.0))
     axes = fig.subplots(len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights}).ravel()
     tier = colour_by == "tier"
     drawn = marks.Drawn()
@@ -139,10 +143,10 @@ def dot_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame
 
 REPORT = [
     ReportChart("02_students_and_employment", ("升学与就业", "Progression and employment"),
-                lambda lang, df: dot_chart(["students.progression_rate", "employment"], lang=lang,
-                                           kinds=("target", "baseline"), df=df), cost=4),
+                lambda lang, df, **options: dot_chart(["students.progression_rate", "employment"], lang=lang,
+                                           kinds=("target", "baseline"), df=df, **options), cost=4),
     ReportChart("07_industry_education", ("产教融合", "Industry–education integration"),
-                lambda lang, df: dot_chart(["industry.training_bases.integration", "industry.enterprises",
+                lambda lang, df, **options: dot_chart(["industry.training_bases.integration", "industry.enterprises",
                                             "industry.vocational_groups", "programmes.industry_match_rate"],
-                                           lang=lang, df=df), cost=5),
+                                           lang=lang, df=df, **options), cost=5),
 ]

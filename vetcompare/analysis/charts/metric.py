@@ -18,7 +18,8 @@ from .registry import ReportChart
 
 @layout.chart_function
 def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFrame | None = None,
-                 kinds: Iterable[str] = ("target", "baseline"), ncols: int = 2, ax=None) -> layout.Chart:
+                 kinds: Iterable[str] = ("target", "baseline"), ncols: int = 2, ax=None,
+                 width: float = 16.0) -> layout.Chart:
     """A metric (or a family such as ``employment``) across regions on a shared year axis.
 
     One panel per metric that has dated values, one mark per statement at its year; marks of
@@ -38,6 +39,9 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
         Panels per row (fewer if there are fewer metrics).
     ax : matplotlib Axes, optional
         Draw a single metric into this axes of your own figure (its legend inside the axes).
+    width : float, default 16
+        Width of the figure in centimetres (14 to 30); the layout keeps its rules (no text under 7 pt, nothing
+        overlapping) at any of them.
 
     Returns
     -------
@@ -60,7 +64,8 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
     metrics = list(dict.fromkeys(rows["metric_id"]))
     ncols = max(1, min(ncols, len(metrics)))
     nrows = int(np.ceil(len(metrics) / ncols))
-    fig, axes = layout.panels(ax, len(metrics), nrows, ncols, height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6))
+    fig, axes = layout.panels(ax, len(metrics), nrows, ncols, height=min(2.5 * nrows, layout.PAGE_HEIGHT - 1.6),
+                              width=layout.inches(width))
     colours, region = region_colours(lang, data), labels.region_column(lang)
     order = [r for r in colours if r in set(rows[region])]
     drawn = marks.Drawn()
@@ -81,5 +86,5 @@ def metric_chart(metric: str | Iterable[str], *, lang: str = "zh", df: pd.DataFr
 
 
 REPORT = [ReportChart("01_dual_qualified_teachers", ("“双师型”教师占比", "Share of dual-qualified (双师型) teachers"),
-                     lambda lang, df: metric_chart("teachers.dual_qualified_share", lang=lang, df=df), cost=3,
+                     lambda lang, df, **options: metric_chart("teachers.dual_qualified_share", lang=lang, df=df, **options), cost=3,
                      doc_image=("dual_qualified_en.png", "en"))]

@@ -21,7 +21,7 @@ QUALITY_METRICS = (
 
 @layout.chart_function
 def tier_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, metrics: Iterable[str] = QUALITY_METRICS,
-               kinds: Iterable[str] = ("target", "baseline")) -> layout.Chart:
+               kinds: Iterable[str] = ("target", "baseline"), width: float = 16.0) -> layout.Chart:
     """Counts of quality schools and programmes per region, coloured by recognition tier.
 
     One panel per metric that has values (never summed across different programmes), a row per
@@ -39,6 +39,9 @@ def tier_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, metrics: Ite
         recognised quality schools and programmes (high-level, demonstration, renowned).
     kinds : iterable of str, default ("target", "baseline")
         The kinds of statement drawn (``target``, ``baseline``, ``standard``).
+    width : float, default 16
+        Width of the figure in centimetres (14 to 30); the layout keeps its rules (no text under 7 pt, nothing
+        overlapping) at any of them.
 
     Returns
     -------
@@ -53,10 +56,10 @@ def tier_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, metrics: Ite
     ValueError
         No value to draw, or an unknown kind or language.
     """
-    return dot_chart(list(metrics), lang=lang, df=df, kinds=kinds, colour_by="tier", title=labels.text("tiers", lang),
+    return dot_chart(list(metrics), lang=lang, df=df, kinds=kinds, colour_by="tier", title=labels.text("tiers", lang), width=width,
                      exact=True)
 
 
 REPORT = [ReportChart("03_quality_schools_by_tier", ("按认定级别的优质学校与专业数",
                                                       "Quality schools and programmes by recognition tier"),
-                     lambda lang, df: tier_chart(lang=lang, df=df), cost=7, doc_image=("tiers_zh.png", "zh"))]
+                     lambda lang, df, **options: tier_chart(lang=lang, df=df, **options), cost=7, doc_image=("tiers_zh.png", "zh"))]

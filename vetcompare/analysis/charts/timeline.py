@@ -16,7 +16,8 @@ from .common import (note_parts,
 
 
 @layout.chart_function
-def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None) -> layout.Chart:
+def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None,
+                   width: float = 16.0) -> layout.Chart:
     """Each document's plan period, date of issue, and how many targets and baselines fall in each year.
 
     Parameters
@@ -26,7 +27,11 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None)
     df : DataFrame, optional
         The statements to draw from (default: every statement of the default folder).
     ax : matplotlib Axes, optional
-        Draw into this axes of your own figure (its legend inside the axes) instead of a new chart.
+        Draw into this axes of your own figure (its legend inside the axes) instead of a new chart; the
+        source note is then ``ax.source_note``, a caption to place.
+    width : float, default 16
+        Width of the figure in centimetres (14 to 30); the layout keeps its rules (no text under 7 pt, nothing
+        overlapping) at any of them.
 
     Returns
     -------
@@ -45,7 +50,7 @@ def timeline_chart(*, lang: str = "zh", df: pd.DataFrame | None = None, ax=None)
     docs = docs[docs["doc_id"].isin(set(rows["doc_id"]))].reset_index(drop=True)
     colours, region = region_colours(lang, data), labels.region_column(lang)
     own = ax
-    fig, (ax,) = layout.panels(own, 1, 1, 1, height=0.9 + 0.55 * len(docs))
+    fig, (ax,) = layout.panels(own, 1, 1, 1, height=0.9 + 0.55 * len(docs), width=layout.inches(width))
     for i, doc in enumerate(docs.to_dict("records")):
         _timeline_row(ax, i, doc, rows[(rows["doc_id"] == doc["doc_id"]) & rows["year"].notna()],
                       colours[doc[region]])
@@ -95,4 +100,4 @@ def _timeline_row(ax, i: int, doc: dict, rows: pd.DataFrame, colour: str) -> Non
 
 
 REPORT = [ReportChart("05_timeline", ("规划期与目标年份", "Plan periods and target years"),
-                     lambda lang, df: timeline_chart(lang=lang, df=df), cost=2)]
+                     lambda lang, df, **options: timeline_chart(lang=lang, df=df, **options), cost=2)]
