@@ -220,3 +220,28 @@ def test_drawn_into_your_axes_the_source_note_is_kept_to_place():
     assert ax.source_note.startswith("Source") and "Jiulongpo District 2022-03-17" in ax.source_note
     vc.timeline_chart(ax=fig.add_subplot(2, 1, 2))
     assert "九龙坡区" in fig.axes[-1].source_note
+
+
+def test_the_label_index_counts_overlaps_as_matplotlib_does():
+    """place_labels counts a candidate's overlaps with every box taken in one vectorised step; the count is
+    matplotlib's Bbox.overlaps, edges touching and boxes given corner to corner included."""
+    import random
+
+    from matplotlib.transforms import Bbox
+
+    from vetcompare.analysis.layout import _Boxes  # noqa: the index is layout's own; tested here
+
+    rng = random.Random(7)
+
+    def box():
+        x, y = rng.choice([0, 1, 2, 3, 4.5]), rng.choice([0, 1, 2, 3, 4.5])
+        w, h = rng.choice([-2, -1, 0, 1, 2]), rng.choice([-2, -1, 0, 1, 2])
+        return Bbox([[x, y], [x + w, y + h]])
+
+    taken = [box() for _ in range(200)]
+    index = _Boxes(taken[:50])
+    for b in taken[50:]:
+        index.add(b)
+    for _ in range(500):
+        candidate = box()
+        assert index.overlapping(candidate) == sum(candidate.overlaps(t) for t in taken)

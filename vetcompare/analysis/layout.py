@@ -17,6 +17,7 @@ import functools
 from typing import Callable, ParamSpec, TypeVar
 
 import matplotlib as mpl
+import numpy as np
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -282,7 +283,7 @@ def _stack_below(fig: Figure, artists: list, lowest: float) -> None:
 def place_labels(fig: Figure, labels: list, obstacles: list) -> None:
     """Move each annotation in ``labels`` to the first spot around its anchor that lies inside its
     axes and overlaps no obstacle artist (marks, arrows) and no label placed before it."""
-    taken = [text_box(fig, a) for a in obstacles]
+    taken = _Boxes([text_box(fig, a) for a in obstacles])
     for label in labels:
         frame = text_box(fig, label.axes).padded(-1)
         best = None
@@ -291,7 +292,7 @@ def place_labels(fig: Figure, labels: list, obstacles: list) -> None:
             label.set_ha(ha)
             label.set_va(va)
             box = text_box(fig, label)
-            clashes = sum(box.overlaps(t) for t in taken) + (0 if _inside(box, frame) else 100)
+            clashes = taken.overlapping(box) + (0 if _inside(box, frame) else 100)
             if best is None or clashes < best[0]:
                 best = (clashes, dx, dy, ha, va, box)
             if clashes == 0:
@@ -300,7 +301,30 @@ def place_labels(fig: Figure, labels: list, obstacles: list) -> None:
         label.set_position((dx, dy))
         label.set_ha(ha)
         label.set_va(va)
-        taken.append(box)
+        taken.add(box)
+
+
+class _Boxes:
+    """Boxes already taken, as arrays: how many a box overlaps is one vectorised count (the rule of
+    matplotlib's ``Bbox.overlaps``, edges touching included), not a Python loop over every label placed."""
+
+    def __init__(self, boxes: list):
+        self.n, self.rows = 0, np.empty((max(64, 2 * len(boxes)), 4))
+        for box in boxes:
+            self.add(box)
+
+    def add(self, box) -> None:
+        if self.n == len(self.rows):
+            self.rows = np.concatenate([self.rows, np.empty_like(self.rows)])
+        x0, y0, x1, y1 = box.extents
+        self.rows[self.n] = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        self.n += 1
+
+    def overlapping(self, box) -> int:
+        x0, y0, x1, y1 = box.extents
+        bx1, by1, bx2, by2 = min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+        r = self.rows[: self.n]
+        return int(np.count_nonzero((r[:, 0] <= bx2) & (bx1 <= r[:, 2]) & (r[:, 1] <= by2) & (by1 <= r[:, 3])))
 
 
 def _inside(box, frame) -> bool:
