@@ -44,8 +44,8 @@ def enrich_rows(rows: list[dict], clean: CleanText) -> list[dict]:
     return out
 
 
-def curated_frame(rows: list[dict], doc_id: str) -> pd.DataFrame:
-    """Enriched rows of one document as a frame of the curated columns plus ``doc_id``."""
+def curated_frame(rows: list[dict], doc_id: str | list[str]) -> pd.DataFrame:
+    """Enriched rows as a frame of the curated columns plus ``doc_id`` (one for all rows, or one per row)."""
     df = schema.to_frame(rows, schema.CURATED_FIELDS, year="int")
     df.insert(1, "doc_id", doc_id)
     return df

@@ -200,7 +200,10 @@ class DataFolder:
 
     def curated(self, path: str | Path) -> pd.DataFrame:
         """One curated file, checked and enriched: the curated columns plus ``doc_id`` (the file's name)."""
-        path = Path(path)
+        return curated_frame(self._curated_rows(Path(path)), Path(path).stem)
+
+    def _curated_rows(self, path: Path) -> list[dict]:
+        """The checked and enriched rows of one curated file, or :class:`DataError` with every problem."""
         table, problems = read_csv(path)
         doc = self.check_document(path.stem)
         if doc is None:
@@ -210,21 +213,25 @@ class DataFolder:
         rows, more = check_statements(table, doc, known=problems) if table.rows else ([], problems)
         if more:
             raise DataError(more)
-        return curated_frame(enrich_rows(rows, doc.clean), path.stem)
+        return enrich_rows(rows, doc.clean)
 
     def all_targets(self) -> pd.DataFrame:
         """Every curated statement, repeats included; every problem of every file raised together."""
         return self._cached("targets", self._read_targets)
 
     def _read_targets(self) -> pd.DataFrame:
-        frames, problems = [], []
+        rows, doc_ids, problems = [], [], []
         for path in self.curated_files():
             try:
-                frames.append(self.curated(path))
+                found = self._curated_rows(path)
             except DataError as err:
                 problems += err.problems
+                continue
+            rows += found
+            doc_ids += [path.stem] * len(found)
         if problems:
             raise DataError(problems)
+        frames = [curated_frame(rows, doc_ids)] if rows else []  # one frame for every file: typed once
         return targets_frame(frames, self.documents(), self.codebook())
 
     def targets(self, include_repeats: bool = False) -> pd.DataFrame:
