@@ -89,7 +89,7 @@ def printed_first(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     reader's language), then every other column in its order."""
     suffix = labels.text("label_suffix", lang)
     region = labels.region_column(lang)
-    first = [f"{labels.column(c, lang)}{suffix}" if c in labels.CODED or c == "hedged" else region if c == "region"
+    first = [f"{labels.column(c, lang)}{suffix}" if c in labels.CODED else region if c == "region"
              else c for c in PRINTED]
     first = [c for c in first if c in frame.columns]
     return frame[first + [c for c in frame.columns if c not in first]]
@@ -161,7 +161,7 @@ def _write_header(ws, names: list[str]) -> None:
 
 def pages_wide(widths: list[float], repeat: int = 0) -> int:
     """How many A4 landscape pages the columns of ``widths`` (Excel units) take side by side when their
-    11 pt cells are shrunk to 7 pt (a tenth more, for programs that measure columns a little wider):
+    11 pt cells are shrunk to 7 pt (and :data:`MARGIN` more, to keep clear of the limit):
     columns are never cut, so a page holds whole columns, and the first ``repeat`` columns stand again
     at the left of every later page."""
     scale = LEGIBLE_PT * MARGIN / FONT_PT

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import schema
-from ..data.csvio import BIDI_CONTROL, LONE_SURROGATE, csv_text, read_csv
+from ..data.csvio import LONE_SURROGATE, csv_text, direction_control, read_csv
 from ..data.folder import DataFolder, folder
 from ..data.problems import DataError
 from ..data.safe import atomic_write_bytes
@@ -70,9 +70,7 @@ def _text_problems(doc: NewDocument) -> list[str]:
     texts = [(name, value) for name, value in asdict(doc).items() if isinstance(value, str)]
     problems = [f"{name} holds a character that cannot be stored (a lone surrogate): retype it"
                 for name, value in texts if LONE_SURROGATE.search(value)]
-    problems += [f"{name} holds an invisible direction control (U+{ord(BIDI_CONTROL.search(value).group()):04X}) "
-                 "that would reverse the text after it: delete it" for name, value in texts
-                 if BIDI_CONTROL.search(value)]
+    problems += [f"{name} {direction_control(value)}: delete it" for name, value in texts if direction_control(value)]
     return problems + [f"{name} may not hold a line break or control character" for name, value in texts
                        if any(ord(c) < 32 or c in "\u2028\u2029\x7f" for c in value)]
 

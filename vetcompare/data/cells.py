@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from .. import schema
-from .csvio import BIDI_CONTROL, Table
+from .csvio import Table, direction_control
 from .problems import Problem
 
 
@@ -83,10 +83,9 @@ def _read_cell(cell: str, f: schema.Field, file: str, line: int, deferred: tuple
         if f.required and f.name not in deferred:
             return None, Problem(file, line, f.name, "is empty", f"fill in {f.name}: {f.description}")
         return None, None
-    control = BIDI_CONTROL.search(cell)
+    control = direction_control(cell)
     if control:
-        return None, Problem(file, line, f.name, f"holds an invisible direction control (U+{ord(control.group()):04X}) "
-                             "that reverses the text after it", "delete it (it was probably pasted with the text)")
+        return None, Problem(file, line, f.name, control, "delete it (it was probably pasted with the text)")
     try:
         value = convert(cell, f.dtype)
     except ValueError as exc:

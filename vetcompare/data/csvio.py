@@ -28,6 +28,13 @@ BIDI_CONTROL = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 text after them in every heading and citation, so no table of vetcompare holds them."""
 
 
+def direction_control(text: str) -> str | None:
+    """What is wrong with ``text`` if it holds a direction control (:data:`BIDI_CONTROL`), else None."""
+    found = BIDI_CONTROL.search(text)
+    return None if found is None else (f"holds an invisible direction control (U+{ord(found.group()):04X}) that "
+                                       "reverses the text after it")
+
+
 @dataclass
 class Table:
     """Rows of a CSV file (or a sheet) as strings, with the line number each row starts on."""
@@ -81,10 +88,7 @@ def _field(value) -> str:
 
 def csv_text(columns: list[str], rows: list[dict], label: str = "CSV") -> str:
     """The CSV text of ``rows`` (other keys ignored); raise :class:`DataError` for what UTF-8 cannot hold."""
-    problems = [Problem(label, line, column, "holds a lone surrogate character, which no file can store",
-                        "retype the text; it was probably pasted from a damaged source")
-                for line, row in enumerate(rows, start=2) for column in columns
-                if isinstance(row.get(column), str) and LONE_SURROGATE.search(row[column])]
+    problems = surrogate_problems(rows, columns, label)
     if problems:
         raise DataError(problems)
     lines = [",".join(_field(c) for c in columns)]
@@ -92,20 +96,22 @@ def csv_text(columns: list[str], rows: list[dict], label: str = "CSV") -> str:
     return "\n".join(lines) + "\n"
 
 
-def frame_text_problems(df, label: str) -> list[Problem]:
-    """Text cells of a table that no file can store (a lone surrogate), by row (as a written file numbers
-    it: the header is row 1) and column, with the row's target id where it has one."""
+def surrogate_problems(rows: list[dict], columns: list[str], label: str, *, name_statement: bool = False
+                       ) -> list[Problem]:
+    """Text cells of ``rows`` that no file can store (a lone surrogate), by row as a written file numbers it
+    (the header is row 1) and column; with ``name_statement``, the row's target id is said too."""
     problems = []
-    for column in df.columns:
-        if df[column].dtype.kind not in "OUT" and str(df[column].dtype) not in ("str", "string"):
-            continue
-        for i, value in enumerate(df[column]):
-            if isinstance(value, str) and LONE_SURROGATE.search(value):
-                who = f" (statement {df['target_id'].iloc[i]})" if "target_id" in df.columns else ""
-                problems.append(Problem(label, i + 2, str(column), f"holds a lone surrogate character{who}, which "
-                                        "no file can store", "retype the text; it was probably pasted from a "
-                                        "damaged source"))
+    for line, row in enumerate(rows, start=2):
+        who = f" (statement {row['target_id']})" if name_statement and "target_id" in row else ""
+        problems += [Problem(label, line, column, f"holds a lone surrogate character{who}, which no file can store",
+                             "retype the text; it was probably pasted from a damaged source")
+                     for column in columns if isinstance(row.get(column), str) and LONE_SURROGATE.search(row[column])]
     return problems
+
+
+def frame_text_problems(df, label: str) -> list[Problem]:
+    """:func:`surrogate_problems` of a table of statements (each problem names its statement)."""
+    return surrogate_problems(df.to_dict("records"), [str(c) for c in df.columns], label, name_statement=True)
 
 
 def write_csv(path: Path | str, columns: list[str], rows: list[dict]) -> Path:

@@ -83,9 +83,8 @@ def _scales_by_100(number_format: str) -> bool:
 def cell_text(cell) -> str:
     """What a cell shows, as text: true/false for a boolean (LibreOffice's =TRUE() too), a whole number
     without ``.0``, a percentage-formatted 0.7 as 70, an escaped text as the text it stands for."""
-    value = cell.value
-    if _boolean_formula(cell) is not None:
-        value = _boolean_formula(cell)
+    boolean = _boolean_formula(cell)
+    value = cell.value if boolean is None else boolean
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -116,8 +115,7 @@ def read_rows(stream, label: str) -> tuple[list[str], list[dict], list[int], lis
 
     Every row the sheet holds is read, whatever used range it declares: some writers leave the
     ``<dimension>`` of a sheet smaller than its rows, and Excel and WPS show them all."""
-    if hasattr(stream, "reset_dimensions"):
-        stream.reset_dimensions()
+    stream.reset_dimensions()  # a read-only sheet, as open_workbook(path, read_only=True) gives
     rows, lines, problems, header = [], [], [], None
     for number, cells in enumerate(stream.iter_rows(), start=1):
         if header is None:

@@ -97,7 +97,7 @@ def _b2t_panel(ax, sub, links, refs, colours, region, lang, drawn, lines) -> Non
     for i in refs:
         key = ("reference", sub.at[i, region], int(sub.at[i, "year"]))
         if key not in lines:  # one legend entry, and one line style, per baseline (a region's 2020 and 2025)
-            style = REFERENCE_STYLES[sum(k[0] == "reference" for k in lines) % len(REFERENCE_STYLES)]
+            style = REFERENCE_STYLES[sum(k != "link" for k in lines) % len(REFERENCE_STYLES)]
             lines[key] = Line2D([], [], color=marks.GREY, linestyle=style, linewidth=1.2, label=labels.text(
                 "reference", lang, line=labels.text(f"line_{style}", lang), region=key[1], year=key[2]))
         drawn.artists += ax.plot([x[i], ax.get_xlim()[1]], [sub.at[i, "value_high"]] * 2, color=marks.GREY,
